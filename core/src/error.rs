@@ -66,7 +66,10 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
     pub fn new(kind: ErrorKind, path: impl Into<String>) -> Self {
-        Error { kind, path: path.into() }
+        Error {
+            kind,
+            path: path.into(),
+        }
     }
 
     /// Prefixes the path with an outer field, e.g. `x[3]` inside `io` becomes `io.x[3]`.
@@ -96,44 +99,112 @@ impl Error {
         use ErrorKind as K;
         let zh = lang == Lang::Zh;
         match &self.kind {
-            K::Syntax(m) => if zh { format!("格式错误（{m}）") } else { format!("invalid JSON ({m})") },
+            K::Syntax(m) => {
+                if zh {
+                    format!("格式错误（{m}）")
+                } else {
+                    format!("invalid JSON ({m})")
+                }
+            }
             K::Missing => lang.pick("缺少必填项", "is required").into(),
-            K::NotFinite => lang.pick("必须是有限的数字", "must be a finite number").into(),
+            K::NotFinite => lang
+                .pick("必须是有限的数字", "must be a finite number")
+                .into(),
             K::Negative => lang.pick("不能为负数（须 ≥ 0）", "must be >= 0").into(),
             K::NotPositive => lang.pick("必须大于 0", "must be > 0").into(),
             K::OutOfRange { min, max } => {
-                if zh { format!("必须在 {min} 到 {max} 之间") } else { format!("must be between {min} and {max}") }
+                if zh {
+                    format!("必须在 {min} 到 {max} 之间")
+                } else {
+                    format!("must be between {min} and {max}")
+                }
             }
             K::OutOfRangeHalfOpen { min, max } => {
-                if zh { format!("必须 ≥ {min} 且 < {max}") } else { format!("must be >= {min} and < {max}") }
+                if zh {
+                    format!("必须 ≥ {min} 且 < {max}")
+                } else {
+                    format!("must be >= {min} and < {max}")
+                }
             }
             K::ZeroTotal => lang.pick("合计必须大于 0", "total must be > 0").into(),
             K::UnknownId(id) => {
-                if zh { format!("“{id}”在参照数据中不存在或为 0") } else { format!("'{id}' is missing from the reference or is 0") }
+                if zh {
+                    format!("“{id}”在参照数据中不存在或为 0")
+                } else {
+                    format!("'{id}' is missing from the reference or is 0")
+                }
             }
-            K::IdMismatch => lang.pick("各组数据列出的行业必须一致", "must name the same industries as the other maps").into(),
+            K::IdMismatch => lang
+                .pick(
+                    "各组数据列出的行业必须一致",
+                    "must name the same industries as the other maps",
+                )
+                .into(),
             K::NotSquare => lang.pick("矩阵必须是方阵", "matrix must be square").into(),
             K::DimensionMismatch { expected, found } => {
-                if zh { format!("长度应为 {expected}，实际为 {found}") } else { format!("expected length {expected}, found {found}") }
+                if zh {
+                    format!("长度应为 {expected}，实际为 {found}")
+                } else {
+                    format!("expected length {expected}, found {found}")
+                }
             }
-            K::Singular => lang.pick("I − A 为奇异矩阵，无法求逆", "I - A is singular").into(),
+            K::Singular => lang
+                .pick("I − A 为奇异矩阵，无法求逆", "I - A is singular")
+                .into(),
             K::NotProductive { column_sum } => {
                 if zh {
                     format!("投入产出表不具生产性：直接消耗系数列和为 {column_sum:.4}（须 < 1）")
                 } else {
-                    format!("table is not productive: column sum of A is {column_sum:.4} (must be < 1)")
+                    format!(
+                        "table is not productive: column sum of A is {column_sum:.4} (must be < 1)"
+                    )
                 }
             }
-            K::NotReciprocal => lang.pick("判断矩阵不互反（须 a_ji = 1/a_ij）", "matrix is not reciprocal (a_ji must be 1/a_ij)").into(),
-            K::DiagonalNotOne => lang.pick("判断矩阵对角线必须为 1", "diagonal must be 1").into(),
+            K::NotReciprocal => lang
+                .pick(
+                    "判断矩阵不互反（须 a_ji = 1/a_ij）",
+                    "matrix is not reciprocal (a_ji must be 1/a_ij)",
+                )
+                .into(),
+            K::DiagonalNotOne => lang
+                .pick("判断矩阵对角线必须为 1", "diagonal must be 1")
+                .into(),
             K::UnknownName { name, expected } => {
                 let list = expected.join(", ");
-                if zh { format!("未知名称“{name}”，可选：{list}") } else { format!("unknown name '{name}', expected one of: {list}") }
+                if zh {
+                    format!("未知名称“{name}”，可选：{list}")
+                } else {
+                    format!("unknown name '{name}', expected one of: {list}")
+                }
             }
-            K::UnsupportedFormat(m) => if zh { format!("不是可识别的数据文件（{m}）") } else { format!("not a supported dataset ({m})") },
-            K::TooFew { min } => if zh { format!("至少需要 {min} 项") } else { format!("needs at least {min} items") },
-            K::TooLarge { max } => if zh { format!("超过上限 {max}") } else { format!("exceeds the limit of {max}") },
-            K::BadText(m) => if zh { format!("文本无效（{m}）") } else { format!("invalid text ({m})") },
+            K::UnsupportedFormat(m) => {
+                if zh {
+                    format!("不是可识别的数据文件（{m}）")
+                } else {
+                    format!("not a supported dataset ({m})")
+                }
+            }
+            K::TooFew { min } => {
+                if zh {
+                    format!("至少需要 {min} 项")
+                } else {
+                    format!("needs at least {min} items")
+                }
+            }
+            K::TooLarge { max } => {
+                if zh {
+                    format!("超过上限 {max}")
+                } else {
+                    format!("exceeds the limit of {max}")
+                }
+            }
+            K::BadText(m) => {
+                if zh {
+                    format!("文本无效（{m}）")
+                } else {
+                    format!("invalid text ({m})")
+                }
+            }
         }
     }
 }

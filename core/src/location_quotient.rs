@@ -79,7 +79,12 @@ pub fn location_quotients(local: &Values, reference: &Values) -> Result<LqOutput
     for (id, e_i) in local {
         let big_e_i = match reference.get(id) {
             Some(v) if *v > 0.0 => *v,
-            _ => return Err(Error::new(ErrorKind::UnknownId(id.clone()), format!("local.{id}"))),
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::UnknownId(id.clone()),
+                    format!("local.{id}"),
+                ))
+            }
         };
         let q = (e_i / e_r) / (big_e_i / big_e);
         lq.insert(id.clone(), q);
@@ -101,7 +106,8 @@ pub fn location_quotients(local: &Values, reference: &Values) -> Result<LqOutput
 pub fn krugman_index(a: &Values, a_total: f64, b: &Values, b_total: f64) -> f64 {
     let share = |m: &Values, t: f64, id: &str| m.get(id).copied().unwrap_or(0.0) / t;
     let ids = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)));
-    ids.map(|id| (share(a, a_total, id) - share(b, b_total, id)).abs()).sum()
+    ids.map(|id| (share(a, a_total, id) - share(b, b_total, id)).abs())
+        .sum()
 }
 
 #[cfg(test)]
@@ -125,14 +131,21 @@ mod tests {
     #[test]
     fn reat_krugman_two_regions() {
         // REAT manual: E_j = (20,10,70,0,0), E_l = (0,0,0,60,40) → K = 2.
-        let a = values(&[("1", 20.0), ("2", 10.0), ("3", 70.0), ("4", 0.0), ("5", 0.0)]);
+        let a = values(&[
+            ("1", 20.0),
+            ("2", 10.0),
+            ("3", 70.0),
+            ("4", 0.0),
+            ("5", 0.0),
+        ]);
         let b = values(&[("1", 0.0), ("2", 0.0), ("3", 0.0), ("4", 60.0), ("5", 40.0)]);
         assert!((krugman_index(&a, 100.0, &b, 100.0) - 2.0).abs() < 1e-12);
     }
 
     #[test]
     fn local_industry_missing_from_reference_names_it() {
-        let err = location_quotients(&values(&[("C17", 5.0)]), &values(&[("C18", 5.0)])).expect_err("invalid");
+        let err = location_quotients(&values(&[("C17", 5.0)]), &values(&[("C18", 5.0)]))
+            .expect_err("invalid");
         assert_eq!(err.path, "local.C17");
         assert!(matches!(err.kind, ErrorKind::UnknownId(_)));
     }
