@@ -5,6 +5,7 @@
 //! Methods and their variants follow `METHODS.md`; the JSON method API follows `ENGINE-API.md` (see [`api`]).
 
 pub mod error;
+pub mod gbt4754;
 pub mod lang;
 
 // Single methods (ENGINE-API.md).
