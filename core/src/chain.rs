@@ -1,1 +1,888 @@
-//! (to be written)
+//! Value-chain templates and the chain assessment of a town (METHODS.md §5 "Chain templates").
+//!
+//! Templates are data (`core/data/chain-templates.json`), parsed once and validated by the same function that
+//! checks a user's own template, so a bad bundled file fails a test instead of a user. The assessment turns
+//! "firms per stage" into completeness, weighted completeness, missing stages, the 扎堆 index, the final vs
+//! intermediate division (seed ch.2) and the "co-located, not linked" flag (seed ch.5 (三)); every number
+//! carries the inputs it was computed from, and the judgement-based ones say they are assumptions.
+
+use crate::error::{non_negative, Error, ErrorKind, Result};
+use crate::lang::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+/// The bundled template file, compiled into the binary so the core needs no I/O.
+const BUNDLED: &str = include_str!("../data/chain-templates.json");
+/// Where the bundled data came from, used as the error path if it ever fails to parse.
+const BUNDLED_PATH: &str = "core/data/chain-templates.json";
+
+/// A template may not have more stages than this (protects memory and the UI; real chains have 5–20).
+pub const MAX_STAGES: usize = 200;
+
+/// The role of a stage in the seed's division of labour (ch.2 一 (二) 2, "最终企业群与中间企业群").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageKind {
+    /// Sells the cluster's product outside the cluster (最终企业群).
+    Final,
+    /// Supplies goods or processing steps to other firms inside the cluster (中间企业群).
+    Intermediate,
+    /// Serves the chain without being part of the product's division (logistics, design, testing, agencies).
+    Service,
+}
+
+/// One stage of a chain template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    /// Unique within the template; the key of `firms_by_stage`.
+    pub id: String,
+    pub name: Text,
+    pub kind: StageKind,
+    /// Default weight in the weighted completeness; ≥ 0, editable per assessment.
+    pub weight: f64,
+    /// GB/T 4754-2017 小类 codes (four digits, text so leading zeros survive). Optional: some stages
+    /// (trims, for instance) spread over several classes and are better left uncoded than miscoded.
+    #[serde(default)]
+    pub codes: Vec<String>,
+}
+
+/// A published firm count per stage that users can compare their town with (e.g. Datang's hosiery cluster).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceProfile {
+    pub name: Text,
+    /// Citation of the counts.
+    pub source: String,
+    /// Stage id → number of firms.
+    pub firms: BTreeMap<String, f64>,
+    /// How the counts were read from the source (rounding of "400+", etc.).
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// An ordered value chain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChainTemplate {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Ordered from upstream to downstream.
+    pub stages: Vec<Stage>,
+    #[serde(default)]
+    pub reference: Option<ReferenceProfile>,
+}
+
+/// Thresholds of the "co-located, not linked" flag. An assumption (METHODS.md §5), kept as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColocationRule {
+    /// Flag only when the cluster's location quotient is at least this.
+    pub lq_min: f64,
+    /// … and chain completeness is at most this …
+    pub completeness_max: f64,
+    /// … and the 扎堆 index is at least this.
+    pub zhadui_min: f64,
+    /// "assumption" or a named source.
+    pub source: String,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// The bundled file: the flag rule plus the templates.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Bundle {
+    version: u32,
+    colocation_rule: ColocationRule,
+    templates: Vec<ChainTemplate>,
+}
+
+fn bundle() -> Result<&'static Bundle> {
+    static BUNDLE: OnceLock<Result<Bundle>> = OnceLock::new();
+    BUNDLE
+        .get_or_init(|| parse_bundle(BUNDLED))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+fn parse_bundle(text: &str) -> Result<Bundle> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let b: Bundle = serde_path_to_error::deserialize(de).map_err(|e| {
+        Error::new(
+            ErrorKind::Syntax(e.inner().to_string()),
+            format!("{BUNDLED_PATH}:{}", e.path()),
+        )
+    })?;
+    if b.version != 1 {
+        return Err(Error::new(
+            ErrorKind::UnsupportedFormat(format!("version {}", b.version)),
+            format!("{BUNDLED_PATH}:version"),
+        ));
+    }
+    validate_rule(&b.colocation_rule)
+        .map_err(|e| e.within(&format!("{BUNDLED_PATH}:colocation_rule")))?;
+    let mut ids = BTreeSet::new();
+    for (i, t) in b.templates.iter().enumerate() {
+        validate_template(t).map_err(|e| e.within(&format!("{BUNDLED_PATH}:templates[{i}]")))?;
+        if !ids.insert(t.id.as_str()) {
+            return Err(Error::new(
+                ErrorKind::BadText(format!("duplicate template id '{}'", t.id)),
+                format!("{BUNDLED_PATH}:templates[{i}].id"),
+            ));
+        }
+    }
+    Ok(b)
+}
+
+/// The bundled templates (hosiery, textile and garment, tourism, agri-food, furniture, lighting, ceramics).
+///
+/// Parsed once; the error case cannot happen in a tested build (see the tests) but is reported, not panicked.
+pub fn templates() -> Result<&'static [ChainTemplate]> {
+    bundle().map(|b| b.templates.as_slice())
+}
+
+/// A bundled template by id.
+pub fn template(id: &str) -> Result<&'static ChainTemplate> {
+    let all = templates()?;
+    all.iter().find(|t| t.id == id).ok_or_else(|| {
+        Error::new(
+            ErrorKind::UnknownName {
+                name: id.to_string(),
+                expected: all.iter().map(|t| t.id.clone()).collect(),
+            },
+            "template",
+        )
+    })
+}
+
+/// The bundled "co-located, not linked" thresholds.
+pub fn default_colocation_rule() -> Result<&'static ColocationRule> {
+    bundle().map(|b| &b.colocation_rule)
+}
+
+/// Parses and validates a user's template from JSON; errors name the JSON path of the bad field.
+pub fn parse_template(json: &str) -> Result<ChainTemplate> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let t: ChainTemplate = serde_path_to_error::deserialize(de).map_err(|e| {
+        Error::new(
+            ErrorKind::Syntax(e.inner().to_string()),
+            e.path().to_string(),
+        )
+    })?;
+    validate_template(&t)?;
+    Ok(t)
+}
+
+/// Checks a template: non-empty unique ids, ≥ 2 stages, finite weights ≥ 0 with a positive sum, four-digit
+/// codes, and a reference profile that names only the template's stages with counts ≥ 0.
+pub fn validate_template(t: &ChainTemplate) -> Result<()> {
+    if t.id.trim().is_empty() {
+        return Err(Error::new(ErrorKind::Missing, "id"));
+    }
+    if t.stages.len() < 2 {
+        return Err(Error::new(ErrorKind::TooFew { min: 2 }, "stages"));
+    }
+    if t.stages.len() > MAX_STAGES {
+        return Err(Error::new(
+            ErrorKind::TooLarge { max: MAX_STAGES },
+            "stages",
+        ));
+    }
+    let mut ids = BTreeSet::new();
+    let mut weight_sum = 0.0;
+    for (i, s) in t.stages.iter().enumerate() {
+        if s.id.trim().is_empty() {
+            return Err(Error::new(ErrorKind::Missing, format!("stages[{i}].id")));
+        }
+        if !ids.insert(s.id.as_str()) {
+            return Err(Error::new(
+                ErrorKind::BadText(format!("duplicate stage id '{}'", s.id)),
+                format!("stages[{i}].id"),
+            ));
+        }
+        weight_sum += non_negative(s.weight, || format!("stages[{i}].weight"))?;
+        for (j, c) in s.codes.iter().enumerate() {
+            if c.len() != 4 || !c.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(Error::new(
+                    ErrorKind::BadText(format!("'{c}' is not a four-digit GB/T 4754-2017 code")),
+                    format!("stages[{i}].codes[{j}]"),
+                ));
+            }
+        }
+    }
+    // A template whose weights are all zero has no weighted completeness: refuse it where it is written.
+    // Weights were checked finite above, so `<=` also covers every case `!(x > 0)` would.
+    if weight_sum <= 0.0 {
+        return Err(Error::new(ErrorKind::ZeroTotal, "stages"));
+    }
+    if let Some(r) = &t.reference {
+        for (id, n) in &r.firms {
+            if !ids.contains(id.as_str()) {
+                return Err(Error::new(
+                    ErrorKind::UnknownId(id.clone()),
+                    format!("reference.firms.{id}"),
+                ));
+            }
+            non_negative(*n, || format!("reference.firms.{id}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn validate_rule(r: &ColocationRule) -> Result<()> {
+    non_negative(r.lq_min, || "lq_min".into())?;
+    crate::error::in_range(r.completeness_max, 0.0, 1.0, || "completeness_max".into())?;
+    crate::error::in_range(r.zhadui_min, 0.0, 1.0, || "zhadui_min".into())?;
+    Ok(())
+}
+
+/// Options of [`assess`]. All optional: the default uses the template's weights and the bundled flag rule.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AssessOptions {
+    /// Stage id → weight, overriding the template's default weight for that stage.
+    pub weights: BTreeMap<String, f64>,
+    /// The cluster industry's location quotient; without it the co-location flag is not judged.
+    pub lq: Option<f64>,
+    /// Thresholds of the co-location flag; `None` uses the bundled rule.
+    pub colocation: Option<ColocationRule>,
+}
+
+/// A computed number with what it was computed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// `None` when the number is undefined for these inputs (e.g. a ratio with a zero denominator).
+    pub value: Option<f64>,
+    /// The formula in words, e.g. `stages_with_firms / stages`.
+    pub formula: String,
+    pub inputs: BTreeMap<String, f64>,
+    /// True when the measure itself, not only a threshold, is this tool's judgement (METHODS.md: say so).
+    pub assumption: bool,
+}
+
+impl Figure {
+    fn new(value: Option<f64>, formula: &str, inputs: &[(&str, f64)], assumption: bool) -> Self {
+        Figure {
+            value,
+            formula: formula.to_string(),
+            inputs: inputs.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            assumption,
+        }
+    }
+}
+
+/// One stage as assessed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageResult {
+    pub id: String,
+    pub name: Text,
+    pub kind: StageKind,
+    /// The weight used (template default or override).
+    pub weight: f64,
+    /// Firms entered for this stage; `None` when the stage was not surveyed.
+    pub firms: Option<f64>,
+    /// At least one local firm.
+    pub present: bool,
+    /// Share of the cluster's firms in this stage; `None` when no firms were entered at all.
+    pub share: Option<f64>,
+    /// The same share in the template's reference profile, for comparison.
+    pub reference_share: Option<f64>,
+}
+
+/// The "co-located, not linked" (集而不群) judgement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColocationFlag {
+    /// `None` when it cannot be judged (no LQ given, or no firms entered).
+    pub flagged: Option<bool>,
+    pub rule: ColocationRule,
+    /// The LQ, completeness and 扎堆 index the rule was applied to.
+    pub inputs: BTreeMap<String, f64>,
+}
+
+/// Why part of an assessment is less certain than it looks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChainWarning {
+    /// These stages had no entry: counted as missing, but the user may simply not have surveyed them.
+    Unsurveyed { stages: Vec<String> },
+    /// No firms at all were entered: shares, the 扎堆 index and the ratios are undefined.
+    NoFirms,
+    /// No LQ was given: the co-location flag is not judged.
+    NoLq,
+}
+
+/// Output of [`assess`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChainAssessment {
+    pub method: String,
+    pub template_id: String,
+    pub stages: Vec<StageResult>,
+    /// Stages with ≥ 1 local firm / stages in the template.
+    pub completeness: Figure,
+    /// Σ weight of present stages / Σ weight of all stages.
+    pub weighted_completeness: Figure,
+    /// Stages without a local firm, in chain order (unsurveyed stages included; see the warnings).
+    pub missing_stages: Vec<String>,
+    /// Share of all firms in the single largest stage (assumption, METHODS.md §5).
+    pub zhadui_index: Figure,
+    /// The stage that holds the most firms (the first in chain order on a tie).
+    pub largest_stage: Option<String>,
+    pub final_firms: f64,
+    pub intermediate_firms: f64,
+    pub service_firms: f64,
+    /// Firms in final stages / firms in intermediate stages (seed ch.2); `None` with no intermediate firm.
+    pub final_intermediate_ratio: Figure,
+    /// Firms in intermediate stages / all firms: defined whenever any firm is entered, so a chain with no
+    /// supplier at all still gets a number (0) where the ratio above has none.
+    pub intermediate_share: Figure,
+    pub colocation: ColocationFlag,
+    pub warnings: Vec<ChainWarning>,
+}
+
+impl ChainAssessment {
+    /// The assessment as metrics for the measure engine ([`crate::measures::Metrics`] names).
+    /// Undefined numbers are left out, so a rule never fires on a number that does not exist.
+    pub fn metrics(&self) -> BTreeMap<String, f64> {
+        let mut m = BTreeMap::new();
+        let mut put = |k: &str, v: Option<f64>| {
+            if let Some(v) = v {
+                m.insert(k.to_string(), v);
+            }
+        };
+        put("chain.completeness", self.completeness.value);
+        put(
+            "chain.weighted_completeness",
+            self.weighted_completeness.value,
+        );
+        put("chain.zhadui_index", self.zhadui_index.value);
+        put(
+            "chain.final_intermediate_ratio",
+            self.final_intermediate_ratio.value,
+        );
+        put("chain.intermediate_share", self.intermediate_share.value);
+        put(
+            "chain.missing_stage_count",
+            Some(self.missing_stages.len() as f64),
+        );
+        put(
+            "chain.colocated_not_linked",
+            self.colocation.flagged.map(|f| if f { 1.0 } else { 0.0 }),
+        );
+        m
+    }
+}
+
+/// Assesses a town's chain against a template.
+///
+/// `firms_by_stage` maps stage ids to local firm counts (≥ 0; a stage absent from the map is "not surveyed"
+/// and counts as missing, with a warning). A stage is present with ≥ 1 firm. Unknown stage ids in the map or
+/// in the weight overrides are refused with their path, so a typo never silently drops a stage.
+pub fn assess(
+    template: &ChainTemplate,
+    firms_by_stage: &BTreeMap<String, f64>,
+    opts: &AssessOptions,
+) -> Result<ChainAssessment> {
+    validate_template(template).map_err(|e| e.within("template"))?;
+    let known: BTreeSet<&str> = template.stages.iter().map(|s| s.id.as_str()).collect();
+    for (id, n) in firms_by_stage {
+        if !known.contains(id.as_str()) {
+            return Err(Error::new(
+                ErrorKind::UnknownId(id.clone()),
+                format!("firms_by_stage.{id}"),
+            ));
+        }
+        non_negative(*n, || format!("firms_by_stage.{id}"))?;
+    }
+    for (id, w) in &opts.weights {
+        if !known.contains(id.as_str()) {
+            return Err(Error::new(
+                ErrorKind::UnknownId(id.clone()),
+                format!("weights.{id}"),
+            ));
+        }
+        non_negative(*w, || format!("weights.{id}"))?;
+    }
+    if let Some(lq) = opts.lq {
+        non_negative(lq, || "lq".into())?;
+    }
+    let rule = match &opts.colocation {
+        Some(r) => {
+            validate_rule(r).map_err(|e| e.within("colocation"))?;
+            r.clone()
+        }
+        None => default_colocation_rule()?.clone(),
+    };
+
+    let n_stages = template.stages.len() as f64;
+    let mut present_count = 0.0;
+    let mut weight_total = 0.0;
+    let mut weight_present = 0.0;
+    let mut total_firms = 0.0;
+    let (mut final_firms, mut intermediate_firms, mut service_firms) = (0.0, 0.0, 0.0);
+    let mut largest: Option<(&str, f64)> = None;
+    let mut missing = Vec::new();
+    let mut unsurveyed = Vec::new();
+    for s in &template.stages {
+        let firms = firms_by_stage.get(&s.id).copied();
+        let weight = opts.weights.get(&s.id).copied().unwrap_or(s.weight);
+        let n = firms.unwrap_or(0.0);
+        let present = n >= 1.0;
+        weight_total += weight;
+        if present {
+            present_count += 1.0;
+            weight_present += weight;
+        } else {
+            missing.push(s.id.clone());
+        }
+        if firms.is_none() {
+            unsurveyed.push(s.id.clone());
+        }
+        total_firms += n;
+        match s.kind {
+            StageKind::Final => final_firms += n,
+            StageKind::Intermediate => intermediate_firms += n,
+            StageKind::Service => service_firms += n,
+        }
+        // Strictly greater keeps the first stage in chain order on a tie, so the result is deterministic.
+        if n > 0.0 && largest.is_none_or(|(_, m)| n > m) {
+            largest = Some((s.id.as_str(), n));
+        }
+    }
+
+    let reference_total: Option<f64> = template
+        .reference
+        .as_ref()
+        .map(|r| r.firms.values().sum::<f64>())
+        .filter(|t| *t > 0.0);
+    let stages = template
+        .stages
+        .iter()
+        .map(|s| {
+            let firms = firms_by_stage.get(&s.id).copied();
+            let reference_share = match (&template.reference, reference_total) {
+                (Some(r), Some(t)) => r.firms.get(&s.id).map(|n| n / t),
+                _ => None,
+            };
+            StageResult {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                kind: s.kind,
+                weight: opts.weights.get(&s.id).copied().unwrap_or(s.weight),
+                firms,
+                present: firms.unwrap_or(0.0) >= 1.0,
+                share: (total_firms > 0.0).then(|| firms.unwrap_or(0.0) / total_firms),
+                reference_share,
+            }
+        })
+        .collect();
+
+    let completeness = Figure::new(
+        Some(present_count / n_stages),
+        "stages_with_firms / stages",
+        &[("stages_with_firms", present_count), ("stages", n_stages)],
+        false,
+    );
+    // Overrides may set every weight to zero even though the template's defaults are positive.
+    if weight_total <= 0.0 {
+        return Err(Error::new(ErrorKind::ZeroTotal, "weights"));
+    }
+    let weighted_completeness = Figure::new(
+        Some(weight_present / weight_total),
+        "sum(weight of stages with firms) / sum(weight)",
+        &[
+            ("weight_with_firms", weight_present),
+            ("weight_total", weight_total),
+        ],
+        false,
+    );
+    let largest_firms = largest.map(|(_, n)| n).unwrap_or(0.0);
+    let zhadui_index = Figure::new(
+        (total_firms > 0.0).then(|| largest_firms / total_firms),
+        "firms in the largest stage / all firms",
+        &[
+            ("largest_stage_firms", largest_firms),
+            ("total_firms", total_firms),
+        ],
+        true,
+    );
+    let final_intermediate_ratio = Figure::new(
+        (intermediate_firms > 0.0).then(|| final_firms / intermediate_firms),
+        "firms in final stages / firms in intermediate stages",
+        &[
+            ("final_firms", final_firms),
+            ("intermediate_firms", intermediate_firms),
+        ],
+        false,
+    );
+    let intermediate_share = Figure::new(
+        (total_firms > 0.0).then(|| intermediate_firms / total_firms),
+        "firms in intermediate stages / all firms",
+        &[
+            ("intermediate_firms", intermediate_firms),
+            ("total_firms", total_firms),
+        ],
+        false,
+    );
+
+    let mut warnings = Vec::new();
+    if !unsurveyed.is_empty() {
+        warnings.push(ChainWarning::Unsurveyed { stages: unsurveyed });
+    }
+    if total_firms <= 0.0 {
+        warnings.push(ChainWarning::NoFirms);
+    }
+    if opts.lq.is_none() {
+        warnings.push(ChainWarning::NoLq);
+    }
+
+    let completeness_value = present_count / n_stages;
+    let mut flag_inputs = BTreeMap::new();
+    flag_inputs.insert("completeness".to_string(), completeness_value);
+    if let Some(z) = zhadui_index.value {
+        flag_inputs.insert("zhadui_index".to_string(), z);
+    }
+    if let Some(lq) = opts.lq {
+        flag_inputs.insert("lq".to_string(), lq);
+    }
+    let flagged = match (opts.lq, zhadui_index.value) {
+        (Some(lq), Some(z)) => Some(
+            lq >= rule.lq_min
+                && completeness_value <= rule.completeness_max
+                && z >= rule.zhadui_min,
+        ),
+        _ => None,
+    };
+
+    Ok(ChainAssessment {
+        method: "chain-assessment".into(),
+        template_id: template.id.clone(),
+        stages,
+        completeness,
+        weighted_completeness,
+        missing_stages: missing,
+        zhadui_index,
+        largest_stage: largest.map(|(id, _)| id.to_string()),
+        final_firms,
+        intermediate_firms,
+        service_firms,
+        final_intermediate_ratio,
+        intermediate_share,
+        colocation: ColocationFlag {
+            flagged,
+            rule,
+            inputs: flag_inputs,
+        },
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn firms(pairs: &[(&str, f64)]) -> BTreeMap<String, f64> {
+        pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    }
+
+    #[track_caller]
+    fn close(a: Option<f64>, b: f64) {
+        let a = a.expect("value");
+        assert!((a - b).abs() < 1e-9, "{a} != {b}");
+    }
+
+    #[test]
+    fn bundled_templates_parse_and_are_sane() {
+        let all = templates().expect("bundled templates parse");
+        let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
+        for want in [
+            "hosiery",
+            "textile_garment",
+            "tourism",
+            "agri_food",
+            "furniture",
+            "lighting",
+            "ceramics",
+        ] {
+            assert!(ids.contains(&want), "missing template {want}");
+        }
+        for t in all {
+            validate_template(t).expect("valid");
+            assert!(!t.name.zh.is_empty() && !t.name.en.is_empty(), "{}", t.id);
+            assert!(
+                t.stages.iter().any(|s| s.kind == StageKind::Final),
+                "{} has no final stage",
+                t.id
+            );
+            assert!(
+                t.stages.iter().any(|s| s.kind == StageKind::Intermediate),
+                "{} has no intermediate stage",
+                t.id
+            );
+            for s in &t.stages {
+                assert!(!s.name.zh.is_empty() && !s.name.en.is_empty(), "{}", s.id);
+            }
+        }
+        let rule = default_colocation_rule().expect("rule");
+        assert_eq!(rule.source, "assumption");
+    }
+
+    #[test]
+    fn bad_bundle_is_refused_with_its_path() {
+        let err = parse_bundle(r#"{"version":1,"colocation_rule":{"lq_min":2,"completeness_max":0.5,"zhadui_min":0.6,"source":"assumption"},"templates":[{"id":"x","name":{"zh":"a","en":"a"},"stages":[{"id":"a","name":{"zh":"a","en":"a"},"kind":"final","weight":1},{"id":"a","name":{"zh":"b","en":"b"},"kind":"final","weight":1}]}]}"#)
+            .expect_err("duplicate stage id");
+        assert!(
+            err.path.ends_with("templates[0].stages[1].id"),
+            "{}",
+            err.path
+        );
+        let err = parse_bundle("{").expect_err("syntax");
+        assert!(matches!(err.kind, ErrorKind::Syntax(_)));
+    }
+
+    #[test]
+    fn tourism_has_the_seven_stages_of_methods() {
+        let t = template("tourism").expect("tourism");
+        for id in [
+            "attractions",
+            "lodging",
+            "catering",
+            "transport",
+            "agencies",
+            "crafts",
+            "events",
+        ] {
+            assert!(t.stages.iter().any(|s| s.id == id), "{id}");
+        }
+    }
+
+    #[test]
+    fn datang_reference_profile_is_the_seeds_counts() {
+        // Seed study ch.2: 550 / 400+ / ~2453 / 312 / 5 / 112 / 305 / 208 / 635 / 103 firms.
+        let t = template("hosiery").expect("hosiery");
+        let r = t.reference.as_ref().expect("reference");
+        let want = [
+            ("raw_material", 550.0),
+            ("material_dealers", 400.0),
+            ("sock_knitting", 2453.0),
+            ("toe_sewing", 312.0),
+            ("dyeing", 5.0),
+            ("setting", 112.0),
+            ("packaging", 305.0),
+            ("machine_parts", 208.0),
+            ("sales_agents", 635.0),
+            ("freight", 103.0),
+        ];
+        assert_eq!(r.firms.len(), want.len());
+        for (id, n) in want {
+            assert_eq!(r.firms.get(id), Some(&n), "{id}");
+        }
+    }
+
+    #[test]
+    fn datang_is_complete_and_not_flagged() {
+        let t = template("hosiery").expect("hosiery");
+        let r = t.reference.as_ref().expect("reference");
+        let a = assess(
+            t,
+            &r.firms,
+            &AssessOptions {
+                lq: Some(8.0),
+                ..Default::default()
+            },
+        )
+        .expect("valid");
+        close(a.completeness.value, 1.0);
+        close(a.weighted_completeness.value, 1.0);
+        assert!(a.missing_stages.is_empty());
+        // 2453 of 5083 firms knit socks.
+        close(a.zhadui_index.value, 2453.0 / 5083.0);
+        assert_eq!(a.largest_stage.as_deref(), Some("sock_knitting"));
+        assert!(a.zhadui_index.assumption);
+        // Final: knitting + sales agents; intermediate: the seven supplying stages; service: freight.
+        assert_eq!(a.final_firms, 3088.0);
+        assert_eq!(a.intermediate_firms, 1892.0);
+        assert_eq!(a.service_firms, 103.0);
+        close(a.final_intermediate_ratio.value, 3088.0 / 1892.0);
+        close(a.intermediate_share.value, 1892.0 / 5083.0);
+        assert_eq!(a.colocation.flagged, Some(false));
+        let share = a.stages.iter().find(|s| s.id == "dyeing").expect("dyeing");
+        close(share.reference_share, 5.0 / 5083.0);
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    }
+
+    #[test]
+    fn crowded_town_is_flagged_co_located_not_linked() {
+        // 120 sock knitters, 5 dealers, nothing else surveyed as present: LQ 3.
+        let t = template("hosiery").expect("hosiery");
+        let f = firms(&[
+            ("sock_knitting", 120.0),
+            ("material_dealers", 5.0),
+            ("dyeing", 0.0),
+        ]);
+        let a = assess(
+            t,
+            &f,
+            &AssessOptions {
+                lq: Some(3.0),
+                ..Default::default()
+            },
+        )
+        .expect("valid");
+        close(a.completeness.value, 0.2);
+        // Weights: knitting 2 + dealers 1 of 11.
+        close(a.weighted_completeness.value, 3.0 / 11.0);
+        close(a.zhadui_index.value, 120.0 / 125.0);
+        assert_eq!(a.colocation.flagged, Some(true));
+        assert_eq!(a.missing_stages.len(), 8);
+        assert_eq!(
+            a.missing_stages.first().map(String::as_str),
+            Some("raw_material")
+        );
+        assert!(a
+            .warnings
+            .iter()
+            .any(|w| matches!(w, ChainWarning::Unsurveyed { stages } if stages.len() == 7)));
+        let m = a.metrics();
+        assert_eq!(m.get("chain.colocated_not_linked"), Some(&1.0));
+        assert_eq!(m.get("chain.missing_stage_count"), Some(&8.0));
+    }
+
+    #[test]
+    fn no_intermediate_firms_gives_no_ratio_but_a_share() {
+        let t = template("hosiery").expect("hosiery");
+        let a = assess(
+            t,
+            &firms(&[("sock_knitting", 10.0)]),
+            &AssessOptions::default(),
+        )
+        .expect("valid");
+        assert_eq!(a.final_intermediate_ratio.value, None);
+        close(a.intermediate_share.value, 0.0);
+        assert_eq!(a.colocation.flagged, None);
+        assert!(a.warnings.contains(&ChainWarning::NoLq));
+        assert!(!a.metrics().contains_key("chain.final_intermediate_ratio"));
+    }
+
+    #[test]
+    fn no_firms_leaves_shares_undefined() {
+        let t = template("ceramics").expect("ceramics");
+        let a = assess(t, &BTreeMap::new(), &AssessOptions::default()).expect("valid");
+        close(a.completeness.value, 0.0);
+        assert_eq!(a.zhadui_index.value, None);
+        assert_eq!(a.largest_stage, None);
+        assert!(a.warnings.contains(&ChainWarning::NoFirms));
+    }
+
+    #[test]
+    fn weight_overrides_change_weighted_completeness_only() {
+        let t = template("hosiery").expect("hosiery");
+        let f = firms(&[("sock_knitting", 10.0), ("dyeing", 1.0)]);
+        let mut weights = BTreeMap::new();
+        weights.insert("dyeing".to_string(), 9.0);
+        let a = assess(
+            t,
+            &f,
+            &AssessOptions {
+                weights,
+                ..Default::default()
+            },
+        )
+        .expect("valid");
+        close(a.completeness.value, 0.2);
+        // (2 + 9) / (11 - 1 + 9)
+        close(a.weighted_completeness.value, 11.0 / 19.0);
+    }
+
+    #[test]
+    fn invalid_input_is_refused_with_its_path() {
+        let t = template("hosiery").expect("hosiery");
+        let cases: [(BTreeMap<String, f64>, AssessOptions, &str); 4] = [
+            (
+                firms(&[("socks", 1.0)]),
+                AssessOptions::default(),
+                "firms_by_stage.socks",
+            ),
+            (
+                firms(&[("dyeing", -1.0)]),
+                AssessOptions::default(),
+                "firms_by_stage.dyeing",
+            ),
+            (
+                firms(&[("dyeing", f64::NAN)]),
+                AssessOptions::default(),
+                "firms_by_stage.dyeing",
+            ),
+            (
+                BTreeMap::new(),
+                AssessOptions {
+                    lq: Some(f64::INFINITY),
+                    ..Default::default()
+                },
+                "lq",
+            ),
+        ];
+        for (f, o, path) in cases {
+            let err = assess(t, &f, &o).expect_err("invalid");
+            assert_eq!(err.path, path);
+        }
+        let zero: BTreeMap<String, f64> = t.stages.iter().map(|s| (s.id.clone(), 0.0)).collect();
+        let err = assess(
+            t,
+            &BTreeMap::new(),
+            &AssessOptions {
+                weights: zero,
+                ..Default::default()
+            },
+        )
+        .expect_err("all weights zero");
+        assert_eq!(err.kind, ErrorKind::ZeroTotal);
+    }
+
+    #[test]
+    fn user_templates_are_validated() {
+        let ok = r#"{"id":"tea","name":{"zh":"茶","en":"Tea"},"stages":[
+            {"id":"garden","name":{"zh":"茶园","en":"Tea gardens"},"kind":"intermediate","weight":1,"codes":["0164"]},
+            {"id":"processing","name":{"zh":"精制","en":"Processing"},"kind":"final","weight":2,"codes":["1530"]}]}"#;
+        let t = parse_template(ok).expect("valid");
+        assert_eq!(t.stages.len(), 2);
+
+        let cases = [
+            (
+                r#"{"id":"x","name":{"zh":"x","en":"x"},"stages":[{"id":"a","name":{"zh":"a","en":"a"},"kind":"final","weight":1}]}"#,
+                "stages",
+            ),
+            (
+                r#"{"id":"x","name":{"zh":"x","en":"x"},"stages":[{"id":"a","name":{"zh":"a","en":"a"},"kind":"final","weight":1},{"id":"b","name":{"zh":"b","en":"b"},"kind":"final","weight":-1}]}"#,
+                "stages[1].weight",
+            ),
+            (
+                r#"{"id":"x","name":{"zh":"x","en":"x"},"stages":[{"id":"a","name":{"zh":"a","en":"a"},"kind":"final","weight":1,"codes":["153"]},{"id":"b","name":{"zh":"b","en":"b"},"kind":"final","weight":1}]}"#,
+                "stages[0].codes[0]",
+            ),
+            (
+                r#"{"id":"x","name":{"zh":"x","en":"x"},"stages":[{"id":"a","name":{"zh":"a","en":"a"},"kind":"middle","weight":1},{"id":"b","name":{"zh":"b","en":"b"},"kind":"final","weight":1}]}"#,
+                "stages[0].kind",
+            ),
+            (
+                r#"{"id":"x","name":{"zh":"x","en":"x"},"stages":[{"id":"a","name":{"zh":"a","en":"a"},"kind":"final","weight":0},{"id":"b","name":{"zh":"b","en":"b"},"kind":"final","weight":0}]}"#,
+                "stages",
+            ),
+        ];
+        for (json, path) in cases {
+            let err = parse_template(json).expect_err(json);
+            assert_eq!(err.path, path, "{json}");
+        }
+    }
+
+    #[test]
+    fn unknown_template_lists_the_known_ones() {
+        let err = template("widgets").expect_err("unknown");
+        assert!(
+            matches!(&err.kind, ErrorKind::UnknownName { expected, .. } if expected.len() >= 7)
+        );
+    }
+}
