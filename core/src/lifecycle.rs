@@ -1,1 +1,401 @@
-//! (to be written)
+//! Life-cycle stage of a cluster (emerging / growth / mature / decline, METHODS.md §5).
+//!
+//! The stage comes from the growth of output (else employment, else firms) over the latest window of the
+//! history, the firm-count trend, the LQ trend and the maturity index, by rules kept as data in
+//! `core/data/maturity-scoring.json`; the first rule whose conditions hold decides and is reported. A rule whose
+//! metric is missing cannot fire. Without at least two years of history the stage is "cannot judge", never a
+//! guess. A timeline judges every period between consecutive history years, so a recovery (Xiqiao after 1998)
+//! does not hide an earlier decline (1 670 → 300 firms by 1994).
+
+use crate::dataset::YearFigures;
+use crate::lang::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Life-cycle stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    Emerging,
+    Growth,
+    Mature,
+    Decline,
+}
+
+impl Stage {
+    pub fn label(self) -> Text {
+        match self {
+            Stage::Emerging => Text::new("萌芽期", "emerging"),
+            Stage::Growth => Text::new("成长期", "growth"),
+            Stage::Mature => Text::new("成熟期", "mature"),
+            Stage::Decline => Text::new("衰退期", "decline"),
+        }
+    }
+}
+
+/// Comparison of a rule condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Op {
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = ">=")]
+    Ge,
+}
+
+impl Op {
+    fn holds(self, a: f64, b: f64) -> bool {
+        match self {
+            Op::Lt => a < b,
+            Op::Le => a <= b,
+            Op::Gt => a > b,
+            Op::Ge => a >= b,
+        }
+    }
+}
+
+/// `metric op value`. Metrics: `growth`, `output_cagr`, `employment_cagr`, `firms_cagr`, `lq_change`
+/// (LQ change per year), `maturity`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub metric: String,
+    pub op: Op,
+    pub value: f64,
+}
+
+/// A rule: fires when all `all` conditions hold and (if any are listed) at least one `any` condition holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub stage: Stage,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any: Vec<Condition>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all: Vec<Condition>,
+    pub text: Text,
+}
+
+impl Rule {
+    /// `Some(true)` fires, `Some(false)` does not, `None` when a metric it needs is missing and the known ones
+    /// do not already decide.
+    fn fires(&self, inputs: &BTreeMap<String, f64>) -> Option<bool> {
+        let eval = |c: &Condition| inputs.get(&c.metric).map(|v| c.op.holds(*v, c.value));
+        let mut all_known = true;
+        for c in &self.all {
+            match eval(c) {
+                Some(false) => return Some(false),
+                None => all_known = false,
+                Some(true) => {}
+            }
+        }
+        let any_ok = if self.any.is_empty() {
+            Some(true)
+        } else {
+            let vals: Vec<Option<bool>> = self.any.iter().map(eval).collect();
+            if vals.contains(&Some(true)) {
+                Some(true)
+            } else if vals.iter().all(Option::is_some) {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        match (all_known, any_ok) {
+            (_, Some(false)) => Some(false),
+            (true, Some(true)) => Some(true),
+            _ => None,
+        }
+    }
+}
+
+/// The life-cycle rule table (part of the scoring file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifecycleRules {
+    /// How many of the latest history points the current growth is measured over.
+    pub window_points: usize,
+    pub source: String,
+    pub rules: Vec<Rule>,
+}
+
+/// The rule that decided.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    pub stage: Stage,
+    pub label: Text,
+    /// Position of the rule in the table (0-based).
+    pub rule_index: usize,
+    pub rule: Rule,
+}
+
+/// Growth measured over a span of years.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Window {
+    pub from: i32,
+    pub to: i32,
+    /// Which series `growth` was taken from: `output`, `employment` or `firms`.
+    pub basis: String,
+}
+
+/// A judged period of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Period {
+    pub from: i32,
+    pub to: i32,
+    pub inputs: BTreeMap<String, f64>,
+    /// `None` when no rule could fire on the metrics available for the period.
+    pub decision: Option<Decision>,
+}
+
+/// The life-cycle judgement of a cluster.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lifecycle {
+    pub method: String,
+    /// `None` = cannot judge (see `reason`).
+    pub stage: Option<Stage>,
+    pub decision: Option<Decision>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+    pub window: Option<Window>,
+    /// The metrics the rules saw (growth rates per year as fractions).
+    pub inputs: BTreeMap<String, f64>,
+    pub periods: Vec<Period>,
+    pub source: String,
+}
+
+type Series = Vec<(i32, f64)>;
+
+fn series(history: &[YearFigures]) -> [(&'static str, Series); 3] {
+    let mut sorted: Vec<&YearFigures> = history.iter().collect();
+    sorted.sort_by_key(|y| y.year);
+    let pick = |f: &dyn Fn(&YearFigures) -> Option<f64>| -> Series {
+        sorted
+            .iter()
+            .filter_map(|y| {
+                f(y).filter(|v| v.is_finite() && *v >= 0.0)
+                    .map(|v| (y.year, v))
+            })
+            .collect()
+    };
+    [
+        ("output", pick(&|y| y.output)),
+        ("employment", pick(&|y| y.employment)),
+        ("firms", pick(&|y| y.firms.map(|f| f as f64))),
+    ]
+}
+
+/// Annual growth between two points; −100 % when the series collapses to 0; `None` when undefined.
+fn rate(a: (i32, f64), b: (i32, f64)) -> Option<f64> {
+    let years = f64::from(b.0 - a.0);
+    if years <= 0.0 || a.1 <= 0.0 {
+        return None;
+    }
+    if b.1 <= 0.0 {
+        return Some(-1.0);
+    }
+    crate::growth::cagr(a.1, b.1, years).ok().map(|o| o.cagr)
+}
+
+fn decide(rules: &LifecycleRules, inputs: &BTreeMap<String, f64>) -> Option<Decision> {
+    rules
+        .rules
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.fires(inputs) == Some(true))
+        .map(|(i, r)| Decision {
+            stage: r.stage,
+            label: r.stage.label(),
+            rule_index: i,
+            rule: r.clone(),
+        })
+}
+
+/// Puts `growth` = the first of output, employment, firms CAGR that exists.
+fn with_growth(mut inputs: BTreeMap<String, f64>) -> (BTreeMap<String, f64>, Option<&'static str>) {
+    let mut basis = None;
+    for b in ["output", "employment", "firms"] {
+        if let Some(g) = inputs.get(&format!("{b}_cagr")).copied() {
+            inputs.insert("growth".into(), g);
+            basis = Some(b);
+            break;
+        }
+    }
+    (inputs, basis)
+}
+
+/// Judges the stage from a history (cluster figures by year), the maturity index and the LQ change per year.
+pub fn assess(
+    history: &[YearFigures],
+    maturity: Option<f64>,
+    lq_change: Option<f64>,
+) -> crate::error::Result<Lifecycle> {
+    let rules = &crate::maturity::scoring()?.lifecycle;
+    let all = series(history);
+    let latest = all
+        .iter()
+        .filter(|(_, s)| s.len() >= 2)
+        .filter_map(|(_, s)| s.last().map(|p| p.0))
+        .max();
+
+    // Current window: every series that reaches the latest year, over its last `window_points` points.
+    let mut inputs = BTreeMap::new();
+    let mut from_year = None;
+    if let Some(end) = latest {
+        for (name, s) in &all {
+            if s.len() < 2 || s.last().map(|p| p.0) != Some(end) {
+                continue;
+            }
+            let k = rules.window_points.max(2).min(s.len());
+            let window = s.get(s.len() - k..).unwrap_or(&[]);
+            if let (Some(a), Some(b)) = (window.first(), window.last()) {
+                if let Some(r) = rate(*a, *b) {
+                    inputs.insert(format!("{name}_cagr"), r);
+                    from_year = Some(from_year.map_or(a.0, |f: i32| f.min(a.0)));
+                }
+            }
+        }
+    }
+    let (mut inputs, basis) = with_growth(inputs);
+    let has_growth = basis.is_some();
+    if let Some(m) = maturity.filter(|m| m.is_finite()) {
+        inputs.insert("maturity".into(), m);
+    }
+    if let Some(l) = lq_change.filter(|l| l.is_finite()) {
+        inputs.insert("lq_change".into(), l);
+    }
+
+    // Timeline: each pair of consecutive years where some series has both ends.
+    let mut years: Vec<i32> = all
+        .iter()
+        .flat_map(|(_, s)| s.iter().map(|p| p.0))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let mut periods = Vec::new();
+    for w in years.windows(2) {
+        let [a, b] = w else { continue };
+        let mut pi = BTreeMap::new();
+        for (name, s) in &all {
+            let va = s.iter().find(|p| p.0 == *a);
+            let vb = s.iter().find(|p| p.0 == *b);
+            if let (Some(va), Some(vb)) = (va, vb) {
+                if let Some(r) = rate(*va, *vb) {
+                    pi.insert(format!("{name}_cagr"), r);
+                }
+            }
+        }
+        if pi.is_empty() {
+            continue;
+        }
+        let (pi, _) = with_growth(pi);
+        periods.push(Period {
+            from: *a,
+            to: *b,
+            decision: decide(rules, &pi),
+            inputs: pi,
+        });
+    }
+
+    let (decision, reason) = if has_growth {
+        let d = decide(rules, &inputs);
+        let reason = if d.is_none() {
+            Some(Text::new(
+                "现有数据不足以触发任何判定规则",
+                "no rule could fire on the data available",
+            ))
+        } else {
+            None
+        };
+        (d, reason)
+    } else {
+        (
+            None,
+            Some(Text::new(
+                "缺少历史数据（至少需要两个年份的产值、就业或企业数），无法判断生命周期阶段",
+                "no history (at least two years of output, employment or firms): the stage cannot be judged",
+            )),
+        )
+    };
+    Ok(Lifecycle {
+        method: "lifecycle-rules".into(),
+        stage: decision.as_ref().map(|d| d.stage),
+        decision,
+        reason,
+        window: match (from_year, latest, basis) {
+            (Some(f), Some(t), Some(b)) => Some(Window {
+                from: f,
+                to: t,
+                basis: b.into(),
+            }),
+            _ => None,
+        },
+        inputs,
+        periods,
+        source: rules.source.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn year(year: i32, firms: Option<u64>, output: Option<f64>) -> YearFigures {
+        YearFigures {
+            year,
+            firms,
+            output,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn no_history_cannot_be_judged() {
+        let out = assess(&[], Some(80.0), None).unwrap();
+        assert_eq!(out.stage, None);
+        assert!(out.reason.is_some());
+        let one = assess(&[year(2000, Some(5), None)], None, None).unwrap();
+        assert_eq!(one.stage, None);
+    }
+
+    #[test]
+    fn xiqiao_1988_to_1994_is_decline() {
+        // Seed ch.4 (as read by METHODS.md §5): 1 670 textile firms in the 1980s → 300 by 1994.
+        let out = assess(
+            &[year(1988, Some(1670), None), year(1994, Some(300), None)],
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(out.stage, Some(Stage::Decline));
+        assert_eq!(out.periods.len(), 1);
+        let d = out.periods[0].decision.as_ref().unwrap();
+        assert_eq!(d.stage, Stage::Decline);
+    }
+
+    #[test]
+    fn fast_growth_with_high_maturity_is_growth() {
+        // Xiqiao sales 59.5 → 153.4 亿元, 1998–2001 (seed ch.4).
+        let h = [
+            year(1998, None, Some(595_000.0)),
+            year(2001, None, Some(1_534_000.0)),
+        ];
+        let out = assess(&h, Some(60.0), None).unwrap();
+        assert_eq!(out.stage, Some(Stage::Growth));
+        assert_eq!(out.window.as_ref().unwrap().basis, "output");
+        let low = assess(&h, Some(20.0), None).unwrap();
+        assert_eq!(low.stage, Some(Stage::Emerging));
+    }
+
+    #[test]
+    fn flat_is_mature() {
+        let h = [year(2010, None, Some(100.0)), year(2015, None, Some(105.0))];
+        assert_eq!(
+            assess(&h, Some(70.0), None).unwrap().stage,
+            Some(Stage::Mature)
+        );
+    }
+}
