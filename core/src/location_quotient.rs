@@ -68,10 +68,10 @@ pub fn location_quotients(local: &Values, reference: &Values) -> Result<LqOutput
     }
     let e_r: f64 = local.values().sum();
     let big_e: f64 = reference.values().sum();
-    if !(e_r > 0.0) || !e_r.is_finite() {
+    if e_r.is_nan() || e_r <= 0.0 || !e_r.is_finite() {
         return Err(Error::new(ErrorKind::ZeroTotal, "local"));
     }
-    if !(big_e > 0.0) || !big_e.is_finite() {
+    if big_e.is_nan() || big_e <= 0.0 || !big_e.is_finite() {
         return Err(Error::new(ErrorKind::ZeroTotal, "reference"));
     }
     let mut lq = Values::new();

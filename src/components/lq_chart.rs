@@ -1,0 +1,80 @@
+//! LQ bar chart drawn with plotters on a canvas; the table beside it carries the same numbers.
+
+use crate::i18n::{tr, use_lang, T};
+use clustercalc_core::location_quotient::LqOutput;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+const BAR: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
+const BAR_STRONG: RGBColor = RGBColor(0xb3, 0x3a, 0x1b);
+
+#[component]
+pub fn LqChart(#[prop(into)] output: Signal<Option<LqOutput>>) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    let lang = use_lang();
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let _ = lang.get();
+        output.with(|o| {
+            if let Some(out) = o {
+                if draw(el, out).is_err() {
+                    leptos::logging::warn!("LQ chart could not be drawn");
+                }
+            }
+        });
+    });
+    view! {
+        <figure class="chart">
+            <canvas node_ref=canvas width="640" height="300" role="img" aria-label=tr(T::ChartLq) data-testid="lq-chart"></canvas>
+            <figcaption>{tr(T::ChartLq)}</figcaption>
+        </figure>
+    }
+}
+
+fn draw(el: web_sys::HtmlCanvasElement, out: &LqOutput) -> Result<(), Box<dyn std::error::Error>> {
+    let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let bars: Vec<(&String, f64)> = out.lq.iter().map(|(k, v)| (k, *v)).collect();
+    let n = bars.len().max(1);
+    let top = bars.iter().map(|b| b.1).fold(2.5_f64, f64::max) * 1.1;
+    let mut chart = ChartBuilder::on(&root)
+        .margin(12)
+        .x_label_area_size(28)
+        .y_label_area_size(40)
+        .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n)
+        .x_label_formatter(&|x| {
+            let i = x.round();
+            if (x - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            bars.get(i as usize)
+                .map(|b| b.0.clone())
+                .unwrap_or_default()
+        })
+        .y_desc("LQ")
+        .draw()?;
+    chart.draw_series(bars.iter().enumerate().map(|(i, (_, v))| {
+        let color = if *v > 1.0 { BAR_STRONG } else { BAR };
+        Rectangle::new(
+            [(i as f64 - 0.35, 0.0), (i as f64 + 0.35, *v)],
+            color.filled(),
+        )
+    }))?;
+    for level in [1.0, 2.0] {
+        chart.draw_series(DashedLineSeries::new(
+            vec![(-0.5, level), (n as f64 - 0.5, level)],
+            6,
+            4,
+            BLACK.stroke_width(1),
+        ))?;
+    }
+    root.present()?;
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! Components, one family per file.
+
+pub mod lq_chart;
+pub mod lq_results;
+pub mod town_form;
