@@ -59,7 +59,7 @@ pub struct EconomicBaseOutput {
 
 fn finish(basic: Values, total: f64) -> Result<BaseResult> {
     let total_basic: f64 = basic.values().sum();
-    if !(total_basic > 0.0) {
+    if total_basic.is_nan() || total_basic <= 0.0 {
         // No basic activity: the multiplier e_r/B is undefined (e.g. the town's structure equals the reference).
         return Err(Error::new(ErrorKind::ZeroTotal, "basic"));
     }
@@ -115,7 +115,12 @@ pub fn assignment_method(local: &Values, export_shares: &Values) -> Result<BaseR
     }
     let basic = local
         .iter()
-        .map(|(id, e)| (id.clone(), e * export_shares.get(id).copied().unwrap_or(0.0)))
+        .map(|(id, e)| {
+            (
+                id.clone(),
+                e * export_shares.get(id).copied().unwrap_or(0.0),
+            )
+        })
         .collect();
     finish(basic, total)
 }

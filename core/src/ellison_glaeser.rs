@@ -127,7 +127,7 @@ pub fn eg_stats(
     firms: &FirmMoments,
 ) -> std::result::Result<EgStats, EgUndefined> {
     let total = firms.sum;
-    if !(total > 0.0) {
+    if total.is_nan() || total <= 0.0 {
         return Err(EgUndefined::NoEmployment);
     }
     let h = firms.sum2 / (total * total);
@@ -142,16 +142,17 @@ pub fn eg_stats(
         })
         .sum();
     let one_minus_x2 = 1.0 - areas.sum_x2;
-    if !(one_minus_x2 > 1e-12) {
+    if one_minus_x2.is_nan() || one_minus_x2 <= 1e-12 {
         return Err(EgUndefined::SingleArea);
     }
-    if !(1.0 - h > 1e-12) {
+    if h.is_nan() || 1.0 - h <= 1e-12 {
         return Err(EgUndefined::SingleFirm);
     }
     let excess = g - one_minus_x2 * h;
     let gamma = excess / (one_minus_x2 * (1.0 - h));
     let (s2, s3) = (areas.sum_x2, areas.sum_x3);
-    let var_g = 2.0 * (h * h * (s2 - 2.0 * s3 + s2 * s2) - sum_z4 * (s2 - 4.0 * s3 + 3.0 * s2 * s2));
+    let var_g =
+        2.0 * (h * h * (s2 - 2.0 * s3 + s2 * s2) - sum_z4 * (s2 - 4.0 * s3 + 3.0 * s2 * s2));
     let z = (var_g > 0.0)
         .then(|| excess / var_g.sqrt())
         .filter(|z| z.is_finite());
@@ -184,9 +185,12 @@ pub fn ellison_glaeser(firms: &[Firm], area_totals: &Values) -> Result<EgOutput>
     let mut moments = FirmMoments::default();
     for (k, firm) in firms.iter().enumerate() {
         let z = non_negative(firm.size, || format!("firms[{k}].size"))?;
-        let j = ids
-            .binary_search(&&firm.area)
-            .map_err(|_| Error::new(ErrorKind::UnknownId(firm.area.clone()), format!("firms[{k}].area")))?;
+        let j = ids.binary_search(&&firm.area).map_err(|_| {
+            Error::new(
+                ErrorKind::UnknownId(firm.area.clone()),
+                format!("firms[{k}].area"),
+            )
+        })?;
         if let Some(e) = by_area.get_mut(j) {
             *e += z;
         }

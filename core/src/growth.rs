@@ -86,7 +86,11 @@ mod tests {
         let cases = [(4.0, 0.267), (3.0, 0.371)];
         for (years, expected) in cases {
             let out = cagr(59.5, 153.4, years).unwrap();
-            assert!((out.cagr - expected).abs() < 0.0005, "{years}: {}", out.cagr);
+            assert!(
+                (out.cagr - expected).abs() < 0.0005,
+                "{years}: {}",
+                out.cagr
+            );
             assert_eq!(out.years, years);
         }
     }

@@ -117,7 +117,10 @@ mod tests {
     #[test]
     fn published_textbook_examples() {
         // Open-economy textbook form: c=.54, t=.11, m=.15 → 1.493875; c=.7, t=.25, m=.2 → 1.48 (METHODS.md §4).
-        let cases = [(0.54, 0.11, 0.15, 1.493875, 1e-6), (0.7, 0.25, 0.2, 1.48, 0.002)];
+        let cases = [
+            (0.54, 0.11, 0.15, 1.493875, 1e-6),
+            (0.7, 0.25, 0.2, 1.48, 0.002),
+        ];
         for (c, t, m, k, tol) in cases {
             let out = keynes(c, t, m, KeynesForm::Textbook, None).unwrap();
             assert!((out.multiplier - k).abs() < tol, "{}", out.multiplier);

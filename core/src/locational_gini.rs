@@ -32,7 +32,7 @@ pub fn gini_of_quotients(lq: &[f64]) -> Option<f64> {
     let mut sorted = lq.to_vec();
     sorted.sort_by(f64::total_cmp);
     let mean = sorted.iter().sum::<f64>() / n as f64;
-    if !(mean > 0.0) {
+    if mean.is_nan() || mean <= 0.0 {
         return None;
     }
     let s: f64 = sorted
@@ -75,7 +75,10 @@ pub fn locational_gini(industry: &Values, area_totals: &Values) -> Result<GiniOu
         let e_ij = industry.get(id).copied().unwrap_or(0.0);
         let q = (e_ij / e_i) / (e_j / e);
         if !q.is_finite() {
-            return Err(Error::new(ErrorKind::NotFinite, format!("area_totals.{id}")));
+            return Err(Error::new(
+                ErrorKind::NotFinite,
+                format!("area_totals.{id}"),
+            ));
         }
         lq.insert(id.clone(), q);
     }
@@ -140,10 +143,7 @@ mod tests {
             (values(&[("a", 1.0)]), values(&[("a", 1.0)]), "area_totals"),
         ];
         for (industry, totals, path) in cases {
-            assert_eq!(
-                locational_gini(&industry, &totals).unwrap_err().path,
-                path
-            );
+            assert_eq!(locational_gini(&industry, &totals).unwrap_err().path, path);
         }
     }
 }

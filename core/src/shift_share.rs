@@ -174,7 +174,10 @@ pub fn shift_share(input: &ShiftShareInput) -> Result<ShiftShareOutput> {
             .chain(allocation)
         {
             if !v.is_finite() {
-                return Err(Error::new(ErrorKind::NotFinite, format!("local_start.{id}")));
+                return Err(Error::new(
+                    ErrorKind::NotFinite,
+                    format!("local_start.{id}"),
+                ));
             }
         }
         total.change += change;
