@@ -1,1 +1,1110 @@
-//! (to be written)
+//! Suggested measures: a catalogue of policy measures (data) and the rules that fire them on diagnosed gaps
+//! (METHODS.md §6).
+//!
+//! The catalogue (`core/data/measures.json`) is written in the project's own words from the seed study's
+//! chapter 6, the lessons of its chapter-4 examples (Xiqiao, Datang, Guangdong) and the MIIT cultivation
+//! areas. Each measure has rules over named metrics ([`METRICS`]); the engine suggests a measure only when at
+//! least one of its rules fires, and hands back the evidence: metric, value, operator, threshold and the
+//! threshold's source.
+//!
+//! # Rules
+//!
+//! A rule `{metric, op, threshold}` fires when the metric is present and `value op threshold` holds
+//! (`lt`, `le`, `gt`, `ge`, `eq` within 1e-9), or, for op `missing`, when the metric is absent. Optional
+//! `when` conditions must all hold too (e.g. "扎堆 index > 0.6 *when* LQ > 1"); they are listed in the
+//! evidence as conditions. A non-finite value counts as absent.
+//!
+//! **Missing data.** A gap in the data is evidence only of a gap in the data, so `missing` rules are used by
+//! exactly one measure, `plan.baseline_survey` ("survey the cluster first"). An empty metrics map therefore
+//! suggests that measure and nothing else; no measure about the cluster's substance ever fires on absence.
+//!
+//! # Priority
+//!
+//! For a fired rule with weight w (0..1), threshold t and value v, the severity s (0..1) is the size of the
+//! gap relative to the threshold:
+//! - `lt`/`le`: s = clamp((t − v) / d, 0, 1); `gt`/`ge`: s = clamp((v − t) / d, 0, 1), where d is the rule's
+//!   `scale` if given, else |t|; with d = 0, s = 1 (any step past a zero threshold is a full gap);
+//! - `eq` (a facility or flag is absent/present): s = 1; `missing`: s = 0.
+//!
+//! The rule's priority is p = w · (0.25 + 0.75 · s): a fired rule always counts for at least a quarter of its
+//! weight, so a value just past the threshold still ranks. A measure's priority combines its fired rules as
+//! 1 − Π(1 − p_i): more independent evidence raises it, and it stays within 0..1. Suggestions are sorted by
+//! priority, highest first, then by id, so the order is the same on every platform.
+
+use crate::error::{non_negative, Error, ErrorKind, Result};
+use crate::lang::{Lang, Text};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+const BUNDLED: &str = include_str!("../data/measures.json");
+const BUNDLED_PATH: &str = "core/data/measures.json";
+
+/// A fired rule counts for at least this share of its weight (see the module documentation).
+pub const PRIORITY_FLOOR: f64 = 0.25;
+/// Tolerance of the `eq` operator (metrics such as flags are 0/1 in f64).
+pub const EQ_TOLERANCE: f64 = 1e-9;
+
+/// A metric the measure rules may read: its name, meaning and unit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MetricInfo {
+    pub name: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// "share" = 0..1, "flag" = 0 or 1, "judgment" = 1..5 from the user, "score" = 0..100.
+    pub unit: &'static str,
+}
+
+const fn m(
+    name: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    unit: &'static str,
+) -> MetricInfo {
+    MetricInfo { name, zh, en, unit }
+}
+
+/// Every metric name the engine knows. The analysis fills what it can; the measure rules read them.
+/// A rule naming a metric not listed here is refused when the catalogue is validated.
+pub const METRICS: &[MetricInfo] = &[
+    // Concentration and size (METHODS.md §1).
+    m(
+        "lq.cluster_employment",
+        "集群产业就业区位商",
+        "Location quotient of the cluster industry (employment)",
+        "ratio",
+    ),
+    m(
+        "lq.cluster_output",
+        "集群产业产值区位商",
+        "Location quotient of the cluster industry (output)",
+        "ratio",
+    ),
+    m(
+        "lq.change",
+        "区位商变化（末期减初期）",
+        "Change in the employment LQ over the history given (end − start)",
+        "ratio",
+    ),
+    m(
+        "concentration.cr4",
+        "前四家企业集中度 CR4",
+        "Share of the four largest firms (CR4)",
+        "share",
+    ),
+    m(
+        "concentration.hhi",
+        "赫芬达尔—赫希曼指数",
+        "Herfindahl–Hirschman index (0..1)",
+        "share",
+    ),
+    m(
+        "firms.count",
+        "集群企业数",
+        "Number of cluster firms",
+        "firms",
+    ),
+    m(
+        "firms.leading_count",
+        "龙头企业数",
+        "Number of leading firms (METHODS.md §1 rule or marked by the user)",
+        "firms",
+    ),
+    m(
+        "firms.above_scale_count",
+        "规模以上企业数",
+        "Number of above-scale firms (revenue ≥ 2000 万元)",
+        "firms",
+    ),
+    m("output.cluster_yi", "集群产值", "Cluster output", "亿元"),
+    m(
+        "output.sme_share",
+        "中小企业产值占比",
+        "SMEs' share of cluster output",
+        "share",
+    ),
+    // Value chain (METHODS.md §5; see chain::ChainAssessment::metrics).
+    m(
+        "chain.completeness",
+        "产业链完整度",
+        "Chain completeness: stages with a local firm / stages",
+        "share",
+    ),
+    m(
+        "chain.weighted_completeness",
+        "加权产业链完整度",
+        "Weighted chain completeness",
+        "share",
+    ),
+    m(
+        "chain.zhadui_index",
+        "“扎堆”指数",
+        "扎堆 index: share of firms in the largest stage (assumption)",
+        "share",
+    ),
+    m(
+        "chain.intermediate_share",
+        "中间企业占比",
+        "Share of firms in intermediate (supplying) stages",
+        "share",
+    ),
+    m(
+        "chain.final_intermediate_ratio",
+        "最终企业/中间企业之比",
+        "Firms in final stages / firms in intermediate stages",
+        "ratio",
+    ),
+    m(
+        "chain.colocated_not_linked",
+        "“集而不群”标志",
+        "Co-located, not linked flag",
+        "flag",
+    ),
+    m(
+        "chain.missing_stage_count",
+        "缺失环节数",
+        "Number of chain stages without a local firm",
+        "stages",
+    ),
+    // Support system (seed ch.2 支撑条件): 1 = present, 0 = absent.
+    m(
+        "support.association",
+        "行业协会或商会",
+        "Industry association or chamber of commerce",
+        "flag",
+    ),
+    m(
+        "support.rd_centre",
+        "研发或技术中心",
+        "R&D or technology centre serving the cluster",
+        "flag",
+    ),
+    m(
+        "support.finance",
+        "融资担保服务",
+        "Financing for SMEs, incl. guarantee funds",
+        "flag",
+    ),
+    m(
+        "support.intermediaries",
+        "会计、法律、咨询等中介",
+        "Intermediaries: accounting, legal, consulting, HR",
+        "flag",
+    ),
+    m(
+        "support.logistics",
+        "物流服务",
+        "Logistics services",
+        "flag",
+    ),
+    m(
+        "support.market",
+        "专业市场",
+        "Specialised market (raw materials or products)",
+        "flag",
+    ),
+    m(
+        "support.training",
+        "职业培训",
+        "Vocational training",
+        "flag",
+    ),
+    m(
+        "support.design_service",
+        "技术开发与设计服务机构",
+        "Shared technology-development and design service",
+        "flag",
+    ),
+    m(
+        "support.quality_testing",
+        "质量检测机构",
+        "Quality testing service",
+        "flag",
+    ),
+    m(
+        "support.industrial_park",
+        "专业产业园区",
+        "Specialised industrial park",
+        "flag",
+    ),
+    m(
+        "support.public_service_platform",
+        "产业公共服务平台",
+        "Industry public-service platform",
+        "flag",
+    ),
+    m(
+        "planning.cluster_plan",
+        "集群专项规划",
+        "A cluster development plan exists",
+        "flag",
+    ),
+    // Formation conditions (METHODS.md §5), block scores.
+    m(
+        "formation.premise",
+        "前提条件得分",
+        "Formation: premise block score",
+        "score",
+    ),
+    m(
+        "formation.demand",
+        "需求条件得分",
+        "Formation: demand block score",
+        "score",
+    ),
+    m(
+        "formation.support",
+        "支撑条件得分",
+        "Formation: support block score",
+        "score",
+    ),
+    m(
+        "formation.environment",
+        "外部环境条件得分",
+        "Formation: external-environment block score",
+        "score",
+    ),
+    // Judgments entered by the user, 1 (poor) .. 5 (good).
+    m(
+        "judgment.trust",
+        "企业间信任与合作",
+        "Trust and cooperation among firms",
+        "judgment",
+    ),
+    m(
+        "judgment.market_institutions",
+        "市场制度与契约执行",
+        "Market institutions and contract enforcement",
+        "judgment",
+    ),
+    m(
+        "judgment.government_service",
+        "政府服务",
+        "Government service",
+        "judgment",
+    ),
+    m(
+        "judgment.infrastructure",
+        "交通、电力、通信等基础设施",
+        "Roads, power and telecoms",
+        "judgment",
+    ),
+    // Innovation.
+    m(
+        "innovation.rd_intensity",
+        "研发投入强度",
+        "R&D spending / revenue",
+        "share",
+    ),
+    m(
+        "innovation.patents",
+        "年专利数",
+        "Patents per year",
+        "patents",
+    ),
+    m(
+        "innovation.patents_per_100_firms",
+        "每百家企业年专利数",
+        "Patents per year per 100 cluster firms",
+        "patents",
+    ),
+    m(
+        "innovation.zjtx_count",
+        "专精特新企业数",
+        "专精特新 (specialised and innovative) firms",
+        "firms",
+    ),
+    m(
+        "innovation.hightech_count",
+        "高新技术企业数",
+        "High-tech enterprises",
+        "firms",
+    ),
+    // Environment and digital.
+    m(
+        "green.treatment_coverage",
+        "污染治理设施覆盖率",
+        "Share of polluting firms with working treatment",
+        "share",
+    ),
+    m(
+        "green.emission_to_output_ratio",
+        "排放占比/产值占比",
+        "Cluster's share of town emissions / its share of town output",
+        "ratio",
+    ),
+    m(
+        "green.energy_to_output_ratio",
+        "能耗占比/产值占比",
+        "Cluster's share of town energy use / its share of town output",
+        "ratio",
+    ),
+    m(
+        "digital.adoption_share",
+        "数字化应用企业占比",
+        "Share of firms using digital production, order or sales tools",
+        "share",
+    ),
+    // Embeddedness and openness.
+    m(
+        "embed.local_sourcing_share",
+        "本地配套率",
+        "Share of inputs bought inside the cluster",
+        "share",
+    ),
+    m(
+        "embed.outside_sales_share",
+        "县外销售占比",
+        "Share of sales outside the county",
+        "share",
+    ),
+    m(
+        "brand.regional_brand",
+        "区域品牌（集体商标、地理标志）",
+        "Regional brand (collective mark, geographical indication)",
+        "flag",
+    ),
+    m(
+        "brand.famous_brands",
+        "省级以上知名品牌数",
+        "Provincial or national famous brands",
+        "brands",
+    ),
+    // Labour, land, growth, maturity.
+    m(
+        "labour.absorption_ratio",
+        "富余劳动力吸纳率",
+        "Jobs created / rural surplus labour",
+        "ratio",
+    ),
+    m(
+        "labour.productivity_wan",
+        "全员劳动生产率",
+        "Output per worker",
+        "万元/人",
+    ),
+    m(
+        "land.tax_per_mu_wan",
+        "亩均税收",
+        "Tax per 亩 of construction land per year",
+        "万元/亩",
+    ),
+    m(
+        "growth.output_cagr",
+        "产值年均增长率",
+        "Compound annual growth of cluster output",
+        "rate",
+    ),
+    m(
+        "growth.firms_cagr",
+        "企业数年均增长率",
+        "Compound annual growth of the number of firms",
+        "rate",
+    ),
+    m("maturity.index", "成熟度指数", "Maturity index", "score"),
+];
+
+/// The description of a metric, if the name is known.
+pub fn metric_info(name: &str) -> Option<&'static MetricInfo> {
+    METRICS.iter().find(|m| m.name == name)
+}
+
+/// Metric name → value. Names follow [`METRICS`]; ordered so evaluation is deterministic.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metrics(pub BTreeMap<String, f64>);
+
+impl Metrics {
+    pub fn new() -> Self {
+        Metrics(BTreeMap::new())
+    }
+
+    /// Sets a metric (replacing any earlier value).
+    pub fn set(&mut self, name: impl Into<String>, value: f64) -> &mut Self {
+        self.0.insert(name.into(), value);
+        self
+    }
+
+    /// Adds every entry of `other` (e.g. [`crate::chain::ChainAssessment::metrics`]).
+    pub fn extend(&mut self, other: BTreeMap<String, f64>) -> &mut Self {
+        self.0.extend(other);
+        self
+    }
+
+    /// The value if present and finite; a NaN or infinity counts as absent.
+    pub fn get(&self, name: &str) -> Option<f64> {
+        self.0.get(name).copied().filter(|v| v.is_finite())
+    }
+
+    /// Refuses non-finite values, naming the metric (`metrics.lq.cluster_employment`).
+    pub fn validate(&self) -> Result<()> {
+        for (k, v) in &self.0 {
+            if !v.is_finite() {
+                return Err(Error::new(ErrorKind::NotFinite, format!("metrics.{k}")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Names not in [`METRICS`]: no rule reads them, so a front end may warn about a typo.
+    pub fn unknown_names(&self) -> Vec<String> {
+        self.0
+            .keys()
+            .filter(|k| metric_info(k).is_none())
+            .cloned()
+            .collect()
+    }
+}
+
+impl FromIterator<(String, f64)> for Metrics {
+    fn from_iter<I: IntoIterator<Item = (String, f64)>>(iter: I) -> Self {
+        Metrics(iter.into_iter().collect())
+    }
+}
+
+/// Comparison of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    /// The metric is absent (see the module documentation for how sparingly this is used).
+    Missing,
+}
+
+impl Op {
+    fn holds(self, value: Option<f64>, t: f64) -> bool {
+        match (self, value) {
+            (Op::Missing, v) => v.is_none(),
+            (_, None) => false,
+            (Op::Lt, Some(v)) => v < t,
+            (Op::Le, Some(v)) => v <= t,
+            (Op::Gt, Some(v)) => v > t,
+            (Op::Ge, Some(v)) => v >= t,
+            (Op::Eq, Some(v)) => (v - t).abs() <= EQ_TOLERANCE,
+        }
+    }
+
+    /// The symbol for display.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Lt => "<",
+            Op::Le => "≤",
+            Op::Gt => ">",
+            Op::Ge => "≥",
+            Op::Eq => "=",
+            Op::Missing => "∅",
+        }
+    }
+}
+
+/// A condition that must also hold for a rule to fire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub metric: String,
+    pub op: Op,
+    pub threshold: f64,
+    pub threshold_source: String,
+}
+
+/// A rule of a measure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub metric: String,
+    pub op: Op,
+    pub threshold: f64,
+    /// "assumption" or a named source, shown next to the threshold.
+    pub threshold_source: String,
+    /// 0..1: how strongly this gap argues for the measure.
+    pub weight: f64,
+    /// Denominator of the severity when |threshold| is not a sensible scale (e.g. growth below 0).
+    #[serde(default)]
+    pub scale: Option<f64>,
+    #[serde(default)]
+    pub when: Vec<Condition>,
+}
+
+/// The seed's chapter-6 groups, plus the MIIT cultivation areas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// 统一规划，政策支持 (ch.6 一): soft and hard environment, innovation mechanism, division of labour.
+    Planning,
+    /// 强化基础，聚集要素 (ch.6 二).
+    Foundations,
+    /// 扶植龙头，培育品牌，提升技术，促进创新 (ch.6 三).
+    LeadersBrandsInnovation,
+    /// 完善社会服务体系，营造文化网络氛围 (ch.6 四).
+    ServicesCulture,
+    /// 注重环境友好 (ch.6 五).
+    Environment,
+    /// 理顺产业关系 (ch.6 六): labour vs capital, high-tech vs traditional, inside vs outside.
+    Balance,
+    /// MIIT 2022 cultivation areas (digital upgrading, green transformation).
+    MiitCultivation,
+}
+
+impl Group {
+    pub fn name(self) -> Text {
+        let (zh, en) = match self {
+            Group::Planning => ("统一规划，政策支持", "Unified planning and policy support"),
+            Group::Foundations => (
+                "强化基础，聚集要素",
+                "Strengthen foundations, gather factors",
+            ),
+            Group::LeadersBrandsInnovation => (
+                "扶植龙头，培育品牌，提升技术，促进创新",
+                "Leading firms, brands, technology and innovation",
+            ),
+            Group::ServicesCulture => (
+                "完善社会服务体系，营造合作文化",
+                "Social services and a cooperative culture",
+            ),
+            Group::Environment => ("注重环境友好", "Environmental friendliness"),
+            Group::Balance => ("理顺产业关系", "Balance between industries"),
+            Group::MiitCultivation => ("工信部集群培育方向", "MIIT cultivation areas"),
+        };
+        Text::new(zh, en)
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        self.name().get(lang).to_string()
+    }
+}
+
+/// A measure of the catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: String,
+    pub group: Group,
+    pub title: Text,
+    pub description: Text,
+    /// Where in the seed study the measure comes from, e.g. "ch.6 三" or "ch.4 二 (西樵)".
+    pub seed_ref: String,
+    /// Other sources (e.g. the MIIT notice).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    pub rules: Vec<Rule>,
+}
+
+/// What an evidence item is to the suggestion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceRole {
+    /// The rule that fired.
+    Trigger,
+    /// A `when` condition of that rule, which held.
+    Condition,
+}
+
+/// One piece of evidence behind a suggestion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub metric: String,
+    /// `None` for a `missing` rule.
+    pub value: Option<f64>,
+    pub op: Op,
+    pub threshold: f64,
+    pub threshold_source: String,
+    pub role: EvidenceRole,
+    /// The rule's priority p (triggers only).
+    pub priority: Option<f64>,
+}
+
+/// A measure suggested for this town.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuggestedMeasure {
+    pub id: String,
+    pub group: Group,
+    pub title: Text,
+    pub description: Text,
+    pub seed_ref: String,
+    pub sources: Vec<String>,
+    /// 0..1; see the module documentation for the formula.
+    pub priority: f64,
+    /// Triggers in catalogue order, each followed by its conditions.
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Bundle {
+    version: u32,
+    measures: Vec<Measure>,
+}
+
+/// The bundled catalogue, parsed and validated once.
+pub fn catalogue() -> Result<&'static [Measure]> {
+    static CATALOGUE: OnceLock<Result<Vec<Measure>>> = OnceLock::new();
+    CATALOGUE
+        .get_or_init(|| parse_catalogue(BUNDLED).map_err(|e| e.within(BUNDLED_PATH)))
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
+}
+
+/// Parses and validates a catalogue in the bundled format (`{"version": 1, "measures": [...]}`).
+pub fn parse_catalogue(json: &str) -> Result<Vec<Measure>> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let b: Bundle = serde_path_to_error::deserialize(de).map_err(|e| {
+        Error::new(
+            ErrorKind::Syntax(e.inner().to_string()),
+            e.path().to_string(),
+        )
+    })?;
+    if b.version != 1 {
+        return Err(Error::new(
+            ErrorKind::UnsupportedFormat(format!("version {}", b.version)),
+            "version",
+        ));
+    }
+    validate_catalogue(&b.measures).map_err(|e| e.within("measures"))?;
+    Ok(b.measures)
+}
+
+fn known_metric(name: &str, path: impl Fn() -> String) -> Result<()> {
+    match metric_info(name) {
+        Some(_) => Ok(()),
+        None => Err(Error::new(
+            ErrorKind::UnknownName {
+                name: name.to_string(),
+                expected: Vec::new(),
+            },
+            path(),
+        )),
+    }
+}
+
+fn finite(v: f64, path: impl Fn() -> String) -> Result<f64> {
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(Error::new(ErrorKind::NotFinite, path()))
+    }
+}
+
+fn non_empty(s: &str, path: impl Fn() -> String) -> Result<()> {
+    if s.trim().is_empty() {
+        Err(Error::new(ErrorKind::Missing, path()))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks a catalogue: unique non-empty ids, texts in both languages, at least one rule per measure, every
+/// rule on a known metric with a finite threshold, a named threshold source and a weight in 0..1, and a
+/// positive scale where one is given.
+pub fn validate_catalogue(measures: &[Measure]) -> Result<()> {
+    let mut ids = BTreeSet::new();
+    for (i, m) in measures.iter().enumerate() {
+        let at = |field: &str| format!("[{i}].{field}");
+        non_empty(&m.id, || at("id"))?;
+        if !ids.insert(m.id.as_str()) {
+            return Err(Error::new(
+                ErrorKind::BadText(format!("duplicate measure id '{}'", m.id)),
+                at("id"),
+            ));
+        }
+        for (name, t) in [("title", &m.title), ("description", &m.description)] {
+            non_empty(&t.zh, || at(&format!("{name}.zh")))?;
+            non_empty(&t.en, || at(&format!("{name}.en")))?;
+        }
+        non_empty(&m.seed_ref, || at("seed_ref"))?;
+        if m.rules.is_empty() {
+            return Err(Error::new(ErrorKind::TooFew { min: 1 }, at("rules")));
+        }
+        for (j, r) in m.rules.iter().enumerate() {
+            let rat = |field: &str| at(&format!("rules[{j}].{field}"));
+            known_metric(&r.metric, || rat("metric"))?;
+            finite(r.threshold, || rat("threshold"))?;
+            non_empty(&r.threshold_source, || rat("threshold_source"))?;
+            crate::error::in_range(r.weight, 0.0, 1.0, || rat("weight"))?;
+            if let Some(s) = r.scale {
+                crate::error::positive(s, || rat("scale"))?;
+            }
+            for (k, c) in r.when.iter().enumerate() {
+                let cat = |field: &str| rat(&format!("when[{k}].{field}"));
+                known_metric(&c.metric, || cat("metric"))?;
+                finite(c.threshold, || cat("threshold"))?;
+                non_empty(&c.threshold_source, || cat("threshold_source"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Severity s of a fired rule (0..1), as documented in the module.
+fn severity(rule: &Rule, value: Option<f64>) -> f64 {
+    let v = match (rule.op, value) {
+        (Op::Missing, _) => return 0.0,
+        (Op::Eq, _) => return 1.0,
+        (_, None) => return 0.0,
+        (_, Some(v)) => v,
+    };
+    let d = rule.scale.unwrap_or(rule.threshold.abs());
+    let raw = match rule.op {
+        Op::Lt | Op::Le => rule.threshold - v,
+        _ => v - rule.threshold,
+    };
+    if d > 0.0 {
+        (raw / d).clamp(0.0, 1.0)
+    } else {
+        1.0
+    }
+}
+
+/// The priority p of a fired rule: w · (floor + (1 − floor) · s).
+fn rule_priority(rule: &Rule, value: Option<f64>) -> f64 {
+    let s = severity(rule, value);
+    (rule.weight * (PRIORITY_FLOOR + (1.0 - PRIORITY_FLOOR) * s)).clamp(0.0, 1.0)
+}
+
+/// Suggests measures from the bundled catalogue.
+///
+/// The bundled catalogue is validated by the tests, so it cannot fail in a tested build; were it ever to,
+/// this returns no suggestions rather than panicking (front ends that must tell the difference call
+/// [`catalogue`] first).
+pub fn evaluate(metrics: &Metrics) -> Vec<SuggestedMeasure> {
+    match catalogue() {
+        Ok(c) => evaluate_with(c, metrics),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Suggests measures from any catalogue (e.g. one a user edited). Only measures with at least one fired
+/// rule are returned, ranked by priority, then by id.
+pub fn evaluate_with(catalogue: &[Measure], metrics: &Metrics) -> Vec<SuggestedMeasure> {
+    let mut out: Vec<SuggestedMeasure> = catalogue
+        .iter()
+        .filter_map(|m| suggest(m, metrics))
+        .collect();
+    out.sort_by(|a, b| {
+        b.priority
+            .total_cmp(&a.priority)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}
+
+fn suggest(m: &Measure, metrics: &Metrics) -> Option<SuggestedMeasure> {
+    let mut evidence = Vec::new();
+    let mut keep = 1.0;
+    for r in &m.rules {
+        let value = metrics.get(&r.metric);
+        if !r.op.holds(value, r.threshold) {
+            continue;
+        }
+        let conditions_hold = r
+            .when
+            .iter()
+            .all(|c| c.op.holds(metrics.get(&c.metric), c.threshold));
+        if !conditions_hold {
+            continue;
+        }
+        let p = rule_priority(r, value);
+        keep *= 1.0 - p;
+        evidence.push(Evidence {
+            metric: r.metric.clone(),
+            value,
+            op: r.op,
+            threshold: r.threshold,
+            threshold_source: r.threshold_source.clone(),
+            role: EvidenceRole::Trigger,
+            priority: Some(p),
+        });
+        for c in &r.when {
+            evidence.push(Evidence {
+                metric: c.metric.clone(),
+                value: metrics.get(&c.metric),
+                op: c.op,
+                threshold: c.threshold,
+                threshold_source: c.threshold_source.clone(),
+                role: EvidenceRole::Condition,
+                priority: None,
+            });
+        }
+    }
+    // Never without evidence: a measure with no fired rule is not suggested at all.
+    if evidence.is_empty() {
+        return None;
+    }
+    Some(SuggestedMeasure {
+        id: m.id.clone(),
+        group: m.group,
+        title: m.title.clone(),
+        description: m.description.clone(),
+        seed_ref: m.seed_ref.clone(),
+        sources: m.sources.clone(),
+        priority: (1.0 - keep).clamp(0.0, 1.0),
+        evidence,
+    })
+}
+
+/// Checks that every value is finite and ≥ 0 where the metric's unit cannot be negative. Growth rates and
+/// LQ changes may be negative; everything else the catalogue reads may not.
+pub fn validate_metric_ranges(metrics: &Metrics) -> Result<()> {
+    metrics.validate()?;
+    for (k, v) in &metrics.0 {
+        let signed =
+            matches!(metric_info(k).map(|i| i.unit), Some("rate") | None) || k == "lq.change";
+        if !signed {
+            non_negative(*v, || format!("metrics.{k}"))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn metrics(pairs: &[(&str, f64)]) -> Metrics {
+        pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    }
+
+    fn rule(op: Op, threshold: f64, weight: f64) -> Rule {
+        Rule {
+            metric: "chain.completeness".into(),
+            op,
+            threshold,
+            threshold_source: "assumption".into(),
+            weight,
+            scale: None,
+            when: Vec::new(),
+        }
+    }
+
+    #[track_caller]
+    fn close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-12, "{a} != {b}");
+    }
+
+    #[test]
+    fn bundled_catalogue_parses_and_is_sane() {
+        let c = catalogue().expect("bundled measures parse and validate");
+        assert!((20..=35).contains(&c.len()), "{} measures", c.len());
+        // Every chapter-6 group and the MIIT areas are represented.
+        let groups: BTreeSet<Group> = c.iter().map(|m| m.group).collect();
+        assert_eq!(groups.len(), 7);
+        // The examples' lessons are present.
+        for id in [
+            "innov.design_service_company",
+            "plan.specialised_markets",
+            "serv.public_service_platform",
+            "brand.regional_brand",
+            "found.industrial_park",
+            "miit.digital_upgrading",
+            "miit.green_transformation",
+        ] {
+            assert!(c.iter().any(|m| m.id == id), "{id}");
+        }
+        for m in c {
+            assert!(m.seed_ref.starts_with("ch."), "{}: {}", m.id, m.seed_ref);
+            // Descriptions are two or three sentences of concrete action in each language.
+            let zh = m.description.zh.matches('。').count();
+            assert!((2..=3).contains(&zh), "{}: {zh} zh sentences", m.id);
+            let en = m.description.en.matches(". ").count() + 1;
+            assert!((2..=3).contains(&en), "{}: {en} en sentences", m.id);
+        }
+        // Only the survey measure reads missing data (module documentation).
+        let missing: Vec<&str> = c
+            .iter()
+            .filter(|m| m.rules.iter().any(|r| r.op == Op::Missing))
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(missing, ["plan.baseline_survey"]);
+    }
+
+    #[test]
+    fn metric_names_are_unique_and_described() {
+        let mut seen = BTreeSet::new();
+        for m in METRICS {
+            assert!(seen.insert(m.name), "duplicate {}", m.name);
+            assert!(!m.zh.is_empty() && !m.en.is_empty() && !m.unit.is_empty());
+            assert!(m.name.contains('.'), "{}", m.name);
+        }
+    }
+
+    #[test]
+    fn a_bad_catalogue_is_refused_with_its_path() {
+        let good = r#"{"id":"a","group":"planning","title":{"zh":"甲","en":"A"},"description":{"zh":"一。二。","en":"One. Two."},"seed_ref":"ch.6 一","rules":[RULE]}"#;
+        let wrap = |rule: &str| {
+            format!(
+                r#"{{"version":1,"measures":[{}]}}"#,
+                good.replace("RULE", rule)
+            )
+        };
+        let cases = [
+            (
+                r#"{"metric":"chain.completenes","op":"lt","threshold":0.5,"threshold_source":"assumption","weight":1}"#,
+                "measures[0].rules[0].metric",
+            ),
+            (
+                r#"{"metric":"chain.completeness","op":"lt","threshold":0.5,"threshold_source":"assumption","weight":1.5}"#,
+                "measures[0].rules[0].weight",
+            ),
+            (
+                r#"{"metric":"chain.completeness","op":"lt","threshold":0.5,"threshold_source":"","weight":1}"#,
+                "measures[0].rules[0].threshold_source",
+            ),
+            (
+                r#"{"metric":"chain.completeness","op":"lt","threshold":0.5,"threshold_source":"a","weight":1,"scale":0}"#,
+                "measures[0].rules[0].scale",
+            ),
+            (
+                r#"{"metric":"chain.completeness","op":"below","threshold":0.5,"threshold_source":"a","weight":1}"#,
+                "measures[0].rules[0].op",
+            ),
+        ];
+        for (r, path) in cases {
+            let err = parse_catalogue(&wrap(r)).expect_err(path);
+            assert_eq!(err.path, path, "{r}");
+        }
+        let ok = wrap(
+            r#"{"metric":"chain.completeness","op":"lt","threshold":0.5,"threshold_source":"a","weight":1}"#,
+        );
+        assert_eq!(parse_catalogue(&ok).expect("valid").len(), 1);
+        let no_rules = format!(
+            r#"{{"version":1,"measures":[{}]}}"#,
+            good.replace("RULE", "")
+        );
+        assert_eq!(
+            parse_catalogue(&no_rules).expect_err("no rules").path,
+            "measures[0].rules"
+        );
+    }
+
+    #[test]
+    fn operators_fire_as_documented() {
+        let cases: [(Op, Option<f64>, f64, bool); 12] = [
+            (Op::Lt, Some(0.4), 0.5, true),
+            (Op::Lt, Some(0.5), 0.5, false),
+            (Op::Le, Some(0.5), 0.5, true),
+            (Op::Gt, Some(0.6), 0.5, true),
+            (Op::Gt, Some(0.5), 0.5, false),
+            (Op::Ge, Some(0.5), 0.5, true),
+            (Op::Eq, Some(0.0), 0.0, true),
+            (Op::Eq, Some(1.0), 0.0, false),
+            (Op::Lt, None, 0.5, false),
+            (Op::Eq, None, 0.0, false),
+            (Op::Missing, None, 0.0, true),
+            (Op::Missing, Some(1.0), 0.0, false),
+        ];
+        for (op, v, t, want) in cases {
+            assert_eq!(op.holds(v, t), want, "{op:?} {v:?} {t}");
+        }
+    }
+
+    #[test]
+    fn priority_grows_with_the_gap() {
+        // lt 0.6, weight 1: value 0.6 − ε barely fires (floor), 0.3 is half the threshold short, 0 is all of it.
+        close(rule_priority(&rule(Op::Lt, 0.6, 1.0), Some(0.6)), 0.25);
+        close(
+            rule_priority(&rule(Op::Lt, 0.6, 1.0), Some(0.3)),
+            0.25 + 0.75 * 0.5,
+        );
+        close(rule_priority(&rule(Op::Lt, 0.6, 1.0), Some(0.0)), 1.0);
+        // gt 0.6: 0.9 is 0.3/0.6 = half over.
+        close(
+            rule_priority(&rule(Op::Gt, 0.6, 0.8), Some(0.9)),
+            0.8 * (0.25 + 0.75 * 0.5),
+        );
+        // Far past the threshold is capped at the weight.
+        close(rule_priority(&rule(Op::Gt, 1.2, 0.8), Some(9.0)), 0.8);
+        // eq is a full gap, missing is the floor.
+        close(rule_priority(&rule(Op::Eq, 0.0, 0.9), Some(0.0)), 0.9);
+        close(rule_priority(&rule(Op::Missing, 0.0, 0.6), None), 0.15);
+        // A zero threshold without a scale: any step past it is a full gap; with a scale it is proportional.
+        close(rule_priority(&rule(Op::Lt, 0.0, 1.0), Some(-0.01)), 1.0);
+        let mut scaled = rule(Op::Lt, 0.0, 1.0);
+        scaled.scale = Some(0.1);
+        close(rule_priority(&scaled, Some(-0.05)), 0.25 + 0.75 * 0.5);
+    }
+
+    #[test]
+    fn measure_priority_combines_rules_and_ranks_by_id_on_ties() {
+        let mk = |id: &str, rules: Vec<Rule>| Measure {
+            id: id.into(),
+            group: Group::Foundations,
+            title: Text::new("t", "t"),
+            description: Text::new("d", "d"),
+            seed_ref: "ch.6 二".into(),
+            sources: Vec::new(),
+            rules,
+        };
+        let cat = vec![
+            mk("b", vec![rule(Op::Lt, 0.6, 0.5)]),
+            mk("a", vec![rule(Op::Lt, 0.6, 0.5)]),
+            mk("c", vec![rule(Op::Lt, 0.6, 0.5), rule(Op::Le, 0.6, 0.5)]),
+            mk("z", vec![rule(Op::Gt, 0.6, 1.0)]),
+        ];
+        let out = evaluate_with(&cat, &metrics(&[("chain.completeness", 0.0)]));
+        let ids: Vec<&str> = out.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["c", "a", "b"],
+            "z does not fire; a and b tie and sort by id"
+        );
+        close(out[0].priority, 1.0 - 0.5 * 0.5);
+        close(out[1].priority, 0.5);
+        assert_eq!(out[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn conditions_gate_a_rule_and_are_reported() {
+        let c = catalogue().expect("catalogue");
+        // 扎堆 0.9 without LQ: the 扎堆 rule of found.link_colocated_firms needs LQ > 1.
+        let out = evaluate_with(c, &metrics(&[("chain.zhadui_index", 0.9)]));
+        assert!(!out.iter().any(|s| s.id == "found.link_colocated_firms"));
+        let out = evaluate_with(
+            c,
+            &metrics(&[("chain.zhadui_index", 0.9), ("lq.cluster_employment", 2.5)]),
+        );
+        let s = out
+            .iter()
+            .find(|s| s.id == "found.link_colocated_firms")
+            .expect("fires with LQ");
+        assert_eq!(s.evidence.len(), 2);
+        assert_eq!(s.evidence[0].role, EvidenceRole::Trigger);
+        assert_eq!(s.evidence[1].role, EvidenceRole::Condition);
+        assert_eq!(s.evidence[1].value, Some(2.5));
+    }
+
+    #[test]
+    fn non_finite_values_are_absent_and_refused_by_validate() {
+        let x = metrics(&[("chain.completeness", f64::NAN)]);
+        assert_eq!(x.get("chain.completeness"), None);
+        assert_eq!(
+            x.validate().expect_err("nan").path,
+            "metrics.chain.completeness"
+        );
+        let y = metrics(&[("growth.output_cagr", -0.2), ("lq.change", -0.5)]);
+        validate_metric_ranges(&y).expect("signed metrics may be negative");
+        let z = metrics(&[("chain.completeness", -0.1)]);
+        assert!(validate_metric_ranges(&z).is_err());
+        assert_eq!(
+            metrics(&[("chain.completness", 0.5)]).unknown_names(),
+            ["chain.completness"]
+        );
+    }
+
+    #[test]
+    fn group_names_exist_in_both_languages() {
+        for g in [
+            Group::Planning,
+            Group::Foundations,
+            Group::LeadersBrandsInnovation,
+            Group::ServicesCulture,
+            Group::Environment,
+            Group::Balance,
+            Group::MiitCultivation,
+        ] {
+            assert!(!g.label(Lang::Zh).is_empty() && !g.label(Lang::En).is_empty());
+        }
+    }
+}
