@@ -298,14 +298,14 @@ pub const METRICS: &[MetricInfo] = &[
     ),
     m(
         "innovation.patents",
-        "年专利数",
-        "Patents per year",
+        "有效专利数",
+        "Valid patents held by cluster firms",
         "patents",
     ),
     m(
-        "innovation.patents_per_100_firms",
-        "每百家企业年专利数",
-        "Patents per year per 100 cluster firms",
+        "innovation.valid_patents_per_100_firms",
+        "每百家企业有效专利数",
+        "Valid patents per 100 cluster firms",
         "patents",
     ),
     m(

@@ -147,7 +147,7 @@ fn strong_town() -> Metrics {
         ("judgment.government_service", 4.0),
         ("judgment.infrastructure", 4.0),
         ("innovation.rd_intensity", 0.015),
-        ("innovation.patents_per_100_firms", 8.0),
+        ("innovation.valid_patents_per_100_firms", 15.0),
         ("innovation.zjtx_count", 25.0),
         ("green.treatment_coverage", 0.95),
         ("green.emission_to_output_ratio", 1.1),
@@ -222,5 +222,55 @@ fn every_rule_metric_is_a_documented_metric() {
     .expect("valid");
     for k in a.metrics().keys() {
         assert!(names.contains(&k.as_str()), "{k}");
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn chain_numbers_stay_in_range(
+            counts in proptest::collection::vec(proptest::option::of(0.0f64..10_000.0), 10),
+            lq in proptest::option::of(0.0f64..20.0),
+        ) {
+            let t = chain::template("hosiery").expect("hosiery");
+            let firms: BTreeMap<String, f64> = t
+                .stages
+                .iter()
+                .zip(counts)
+                .filter_map(|(s, n)| n.map(|n| (s.id.clone(), n)))
+                .collect();
+            let a = chain::assess(t, &firms, &AssessOptions { lq, ..Default::default() })
+                .expect("valid input");
+            let unit = |v: Option<f64>| v.is_none_or(|v| (0.0..=1.0).contains(&v));
+            prop_assert!(unit(a.completeness.value));
+            prop_assert!(unit(a.weighted_completeness.value));
+            prop_assert!(unit(a.zhadui_index.value));
+            prop_assert!(unit(a.intermediate_share.value));
+            prop_assert!(a.final_intermediate_ratio.value.is_none_or(|r| r >= 0.0));
+            prop_assert_eq!(a.stages.len(), 10);
+        }
+
+        #[test]
+        fn suggestions_always_have_evidence_and_unit_priority(
+            values in proptest::collection::vec(proptest::option::of(-1e6f64..1e6), measures::METRICS.len()),
+        ) {
+            let m: Metrics = measures::METRICS
+                .iter()
+                .zip(values)
+                .filter_map(|(info, v)| v.map(|v| (info.name.to_string(), v)))
+                .collect();
+            let out = measures::evaluate(&m);
+            for s in &out {
+                prop_assert!(!s.evidence.is_empty());
+                prop_assert!((0.0..=1.0).contains(&s.priority));
+            }
+            for w in out.windows(2) {
+                prop_assert!(w[0].priority > w[1].priority
+                    || (w[0].priority == w[1].priority && w[0].id < w[1].id));
+            }
+        }
     }
 }
