@@ -345,12 +345,39 @@ pub struct TemplateStage {
     pub name_zh: String,
     #[serde(default)]
     pub name_en: String,
+    /// Role in the division of labour (seed ch.2): `final`, `intermediate` (default) or `service`.
+    #[serde(default)]
+    pub kind: StageRole,
     /// Weight in the weighted completeness (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
     /// GB/T 4754 小类 codes of the stage.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub codes: Vec<String>,
+}
+
+/// Role of a chain stage (seed ch.2 最终企业群与中间企业群).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum StageRole {
+    /// Sells outside the cluster.
+    Final,
+    /// Supplies cluster firms.
+    #[default]
+    Intermediate,
+    /// Serves the chain (logistics, design, testing).
+    Service,
+}
+
+impl StageRole {
+    pub fn name(self) -> &'static str {
+        match self {
+            StageRole::Final => "final",
+            StageRole::Intermediate => "intermediate",
+            StageRole::Service => "service",
+        }
+    }
 }
 
 /// Innovation figures of a cluster.

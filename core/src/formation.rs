@@ -107,9 +107,9 @@ mod tests {
     fn judgments_map_linearly() {
         let mut m = BTreeMap::new();
         for k in [
-            "judgments.trust",
-            "judgments.market_institutions",
-            "judgments.government_service",
+            "judgment.trust",
+            "judgment.market_institutions",
+            "judgment.government_service",
         ] {
             m.insert(k.to_string(), 3.0);
         }

@@ -243,7 +243,8 @@ pub fn assess(
 
     // Current window: every series that reaches the latest year, over its last `window_points` points.
     let mut inputs = BTreeMap::new();
-    let mut from_year = None;
+    // Start year of each series' window, so the window reported is the one `growth` was measured over.
+    let mut from_year: BTreeMap<&str, i32> = BTreeMap::new();
     if let Some(end) = latest {
         for (name, s) in &all {
             if s.len() < 2 || s.last().map(|p| p.0) != Some(end) {
@@ -254,7 +255,7 @@ pub fn assess(
             if let (Some(a), Some(b)) = (window.first(), window.last()) {
                 if let Some(r) = rate(*a, *b) {
                     inputs.insert(format!("{name}_cagr"), r);
-                    from_year = Some(from_year.map_or(a.0, |f: i32| f.min(a.0)));
+                    from_year.insert(name, a.0);
                 }
             }
         }
@@ -325,7 +326,7 @@ pub fn assess(
         stage: decision.as_ref().map(|d| d.stage),
         decision,
         reason,
-        window: match (from_year, latest, basis) {
+        window: match (basis.and_then(|b| from_year.get(b).copied()), latest, basis) {
             (Some(f), Some(t), Some(b)) => Some(Window {
                 from: f,
                 to: t,

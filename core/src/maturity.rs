@@ -141,7 +141,7 @@ fn parse_scoring(text: &str) -> Result<Scoring> {
         }
         for w in ind.points.windows(2) {
             if let [a, b] = w {
-                if !(b[0] > a[0]) {
+                if b[0].partial_cmp(&a[0]) != Some(std::cmp::Ordering::Greater) {
                     return Err(Error::new(
                         ErrorKind::BadText("breakpoints must increase".into()),
                         p,
@@ -289,6 +289,36 @@ impl Weights {
             origin: WeightsOrigin::User,
         })
     }
+    /// AHP weights over [`DIMENSIONS`] from the pairwise matrix (Saaty's classic RI table, eigenvector).
+    pub fn ahp(matrix: &[Vec<f64>]) -> Result<Weights> {
+        let out = crate::ahp::ahp(
+            matrix,
+            crate::ahp::RiTable::SaatyClassic,
+            crate::ahp::Weighting::Eigenvector,
+        )?;
+        if out.weights.len() != DIMENSIONS.len() {
+            return Err(Error::new(
+                ErrorKind::DimensionMismatch {
+                    expected: DIMENSIONS.len(),
+                    found: out.weights.len(),
+                },
+                "judgments.maturity_ahp",
+            ));
+        }
+        Ok(Weights {
+            weights: DIMENSIONS
+                .iter()
+                .zip(&out.weights)
+                .map(|(d, w)| (d.to_string(), *w))
+                .collect(),
+            origin: WeightsOrigin::Ahp {
+                lambda_max: out.lambda_max,
+                ci: out.ci,
+                cr: out.cr,
+                consistent: out.consistent,
+            },
+        })
+    }
 }
 
 /// One dimension as scored.
@@ -391,7 +421,7 @@ mod tests {
     #[test]
     fn missing_data_lowers_confidence_not_the_index() {
         let mut m = BTreeMap::new();
-        m.insert("cluster.output".to_string(), 400_000.0);
+        m.insert("output.cluster_yi".to_string(), 40.0);
         let out = assess(&m, Weights::equal()).unwrap();
         // Only the scale dimension is computable: the index is its score, the confidence 1/8.
         assert_eq!(out.index, Some(100.0));
