@@ -856,6 +856,7 @@ impl Dataset {
     /// As [`Dataset::from_json`], from an already parsed JSON value.
     pub fn from_value(value: Value) -> Result<Dataset> {
         let value = migrate(value)?;
+        check_numbers(&value, &mut String::new())?;
         let dataset: Dataset =
             serde_path_to_error::deserialize(value).map_err(|e| path_error(&e))?;
         dataset.validate()?;
@@ -985,6 +986,57 @@ pub fn migrate(mut value: Value) -> Result<Value> {
         }
     }
     Ok(value)
+}
+
+/// Largest magnitude of any number in a dataset (as `api::MAX_ABS_NUMBER`): employment and 万元 never come near
+/// it, and it keeps sums over two million firms far from f64 overflow, so no report can hold an infinity.
+pub const MAX_ABS_NUMBER: f64 = 1e15;
+
+fn check_numbers(v: &Value, path: &mut String) -> Result<()> {
+    match v {
+        Value::Number(n) => {
+            let x = n.as_f64().unwrap_or(f64::INFINITY);
+            if !x.is_finite() {
+                return Err(Error::new(ErrorKind::NotFinite, path.clone()));
+            }
+            if x.abs() > MAX_ABS_NUMBER {
+                return Err(Error::new(
+                    ErrorKind::OutOfRange {
+                        min: -MAX_ABS_NUMBER,
+                        max: MAX_ABS_NUMBER,
+                    },
+                    path.clone(),
+                ));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                check_numbers(item, path)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                check_numbers(item, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// JSON Schema of the dataset format (draft 2020-12), for `clustercalc schema` and editors.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(Dataset)).unwrap_or(Value::Null)
 }
 
 /// Turns a serde error with its path into an [`Error`] naming the field.
