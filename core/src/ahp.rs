@@ -18,6 +18,7 @@ pub enum RiTable {
     #[default]
     SaatyClassic,
     /// Saaty, Theory and Applications of the Analytic Network Process (2005), p. 31: n = 3..15 (as AHPy cites).
+    #[serde(rename = "saaty-2005")]
     Saaty2005,
     /// Donegan & Dodd, "A note on Saaty's random indexes", Mathematical and Computer Modelling 15(10), 1991,
     /// pp. 135–137: n = 3..20, then 25..100 by tens, linear in between (as AHPy).
