@@ -29,6 +29,7 @@ pub const METHODS: &[&str] = &[
     "cagr",
     "locational-gini",
     "region",
+    "lq-dynamics",
 ];
 
 /// Largest magnitude accepted for any input number. Employment and money (万元) never come near it, and it
@@ -119,6 +120,10 @@ pub fn call(name: &str, input: &Value) -> Result<Value> {
         "region" => {
             let i: region::RegionInput = parse(input)?;
             to_json(&region::region(&i)?)
+        }
+        "lq-dynamics" => {
+            let i: growth::LqDynamicsInput = parse(input)?;
+            to_json(&growth::lq_dynamics(&i.earlier, &i.latest)?)
         }
         // METHODS was checked above; this arm keeps the match total without a panic.
         _ => Err(Error::new(
@@ -294,6 +299,10 @@ mod tests {
                 "region",
                 json!({"towns": {"t1": {"a": 1, "b": 2}, "t2": {"a": 3}}}),
             ),
+            (
+                "lq-dynamics",
+                json!({"earlier": {"a": 0.8}, "latest": {"a": 1.1}}),
+            ),
         ];
         assert_eq!(cases.len(), METHODS.len());
         for (name, input) in cases {
@@ -362,6 +371,21 @@ mod tests {
         for (name, input, path) in cases {
             error_at(name, input, path);
         }
+    }
+
+    #[test]
+    fn oversized_matrices_are_refused_before_any_work() {
+        let n = input_output::MAX_SECTORS + 1;
+        let z = vec![vec![0.0; n]; n];
+        let kind = error_at("input-output", json!({"z": z, "x": vec![1.0; n]}), "z");
+        assert_eq!(kind, ErrorKind::TooLarge { max: 500 });
+        let m = vec![vec![1.0; 101]; 101];
+        let kind = error_at(
+            "ahp",
+            json!({"matrix": m, "ri_table": "donegan-dodd"}),
+            "matrix",
+        );
+        assert_eq!(kind, ErrorKind::TooLarge { max: 100 });
     }
 
     #[test]

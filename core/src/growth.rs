@@ -3,8 +3,10 @@
 //! CAGR = (V_end/V_start)^(1/years) − 1; the number of periods is always reported, because "1998–2001" is 3
 //! periods, not 4, and the two give very different rates (the Xiqiao example: 26.7 % vs 37.1 %).
 
-use crate::error::{positive, Result};
+use crate::error::{non_negative, positive, Error, ErrorKind, Result};
+use crate::location_quotient::Values;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Input of the `cagr` method.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -34,10 +36,7 @@ pub fn cagr(start: f64, end: f64, years: f64) -> Result<CagrOutput> {
     // Through logarithms so that huge ratios cannot overflow before the root is taken.
     let rate = ((end.ln() - start.ln()) / years).exp() - 1.0;
     if !rate.is_finite() {
-        return Err(crate::error::Error::new(
-            crate::error::ErrorKind::NotFinite,
-            "years",
-        ));
+        return Err(Error::new(ErrorKind::NotFinite, "years"));
     }
     Ok(CagrOutput {
         method: "cagr".into(),
@@ -76,6 +75,50 @@ impl LqQuadrant {
     }
 }
 
+/// Input of the `lq-dynamics` method: each industry's LQ at an earlier and the latest date.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LqDynamicsInput {
+    pub earlier: Values,
+    pub latest: Values,
+}
+
+/// Output of the `lq-dynamics` method.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LqDynamicsOutput {
+    pub method: String,
+    pub quadrants: BTreeMap<String, LqQuadrant>,
+    /// latest − earlier.
+    pub change: Values,
+}
+
+/// Validates (same industries, LQs finite ≥ 0) and classifies every industry.
+pub fn lq_dynamics(earlier: &Values, latest: &Values) -> Result<LqDynamicsOutput> {
+    for (id, v) in earlier {
+        non_negative(*v, || format!("earlier.{id}"))?;
+        if !latest.contains_key(id) {
+            return Err(Error::new(ErrorKind::IdMismatch, format!("latest.{id}")));
+        }
+    }
+    for (id, v) in latest {
+        non_negative(*v, || format!("latest.{id}"))?;
+        if !earlier.contains_key(id) {
+            return Err(Error::new(ErrorKind::IdMismatch, format!("earlier.{id}")));
+        }
+    }
+    let mut quadrants = BTreeMap::new();
+    let mut change = Values::new();
+    for (id, a) in earlier {
+        let b = latest.get(id).copied().unwrap_or(0.0);
+        quadrants.insert(id.clone(), LqQuadrant::of(*a, b));
+        change.insert(id.clone(), b - a);
+    }
+    Ok(LqDynamicsOutput {
+        method: "lq-dynamics".into(),
+        quadrants,
+        change,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +148,18 @@ mod tests {
         ] {
             assert_eq!(cagr(s, e, y).unwrap_err().path, path);
         }
+    }
+
+    #[test]
+    fn lq_dynamics_names_mismatched_industries() {
+        let v =
+            |p: &[(&str, f64)]| -> Values { p.iter().map(|(k, v)| (k.to_string(), *v)).collect() };
+        let out =
+            lq_dynamics(&v(&[("a", 1.2), ("b", 0.5)]), &v(&[("a", 1.5), ("b", 0.4)])).unwrap();
+        assert_eq!(out.quadrants["a"], LqQuadrant::Star);
+        assert_eq!(out.quadrants["b"], LqQuadrant::Transforming);
+        let err = lq_dynamics(&v(&[("a", 1.0)]), &v(&[("b", 1.0)])).unwrap_err();
+        assert_eq!(err.path, "latest.a");
     }
 
     #[test]
