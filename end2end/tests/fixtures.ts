@@ -1,0 +1,21 @@
+// Shared fixture: every journey fails on a request outside the app's own origin, on a console error or on a
+// page error, so "no data leaves the device" and "no silent failure" are checked everywhere.
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend<{ guard: void }>({
+  guard: [async ({ page, baseURL }, use) => {
+    const outside: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (req) => {
+      const url = req.url();
+      if (!url.startsWith(baseURL ?? 'http://127.0.0.1') && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+    });
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await use();
+    expect(outside, 'requests outside the app').toEqual([]);
+    expect(errors, 'console or page errors').toEqual([]);
+  }, { auto: true }],
+});
+
+export { expect };
