@@ -2,7 +2,7 @@
 //!
 //! x_j = area j's share of all employment, s_j = area j's share of the industry's (firms') employment,
 //! G = Σ_j (s_j − x_j)², H = Σ_k (z_k/Σz)², γ = [G − (1 − Σx²)H] / [(1 − Σx²)(1 − H)].
-//! The z statistic divides G − E[G] by the standard deviation of G under random location (Ellison & Glaeser
+//! The z statistic divides G − E(G) by the standard deviation of G under random location (Ellison & Glaeser
 //! 1997), Var G = 2{H²[Σx² − 2Σx³ + (Σx²)²] − Σz⁴[Σx² − 4Σx³ + 3(Σx²)²]} with Σz⁴ = Σ_k (z_k/Σz)⁴, as REAT computes.
 
 use crate::error::{non_negative, Error, ErrorKind, Result};

@@ -4,7 +4,7 @@
 //! A = Z·diag(x)⁻¹ (rows sell, columns buy), L = (I − A)⁻¹. Output multiplier m_j = Σ_i L_ij, direct = Σ_i A_ij.
 //! With coefficients h_j = w_j/x_j: simple = Σ_i h_i L_ij, Type I = simple / h_j. Type II (Miller & Blair): append
 //! the household row labour_income_j/x_j and the column household_consumption_i/X_h (X_h = Σ labour income, the
-//! household-to-household cell 0) to A, invert to L̄; Type II income = L̄[n][j]/h_j, Type II output = Σ_{i<n} L̄_ij.
+//! household-to-household cell 0) to A, invert to L̄; Type II income = `L̄[n][j]`/h_j, Type II output = Σ_{i<n} L̄_ij.
 //! A table whose I − A is singular, or with a column sum of A ≥ 1 (not productive), is refused with the reason.
 
 use crate::error::{non_negative, positive, Error, ErrorKind, Result};
@@ -44,7 +44,7 @@ pub struct Satellite {
     /// Σ_i h_i L_ij.
     pub simple: Vec<f64>,
     pub type1: Vec<Option<f64>>,
-    /// Σ_{i<n} h_i L̄_ij (for income: L̄[n][j], the household row), with the household closure.
+    /// Σ_{i<n} h_i L̄_ij (for income: `L̄[n][j]`, the household row), with the household closure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub type2_simple: Option<Vec<f64>>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -58,7 +58,7 @@ pub struct RegionOutput {
     pub towns: Vec<String>,
     /// Industry ids, in the order of the LQ matrix columns.
     pub industries: Vec<String>,
-    /// LQ[town][industry] = (e_ti/e_t)/(E_i/E) against the county (sum of the towns); 0 where E_i = 0.
+    /// `lq[town][industry]` = (e_ti/e_t)/(E_i/E) against the county (sum of the towns); 0 where E_i = 0.
     pub lq: Vec<Vec<f64>>,
     pub town_totals: Vec<f64>,
     pub by_industry: BTreeMap<String, IndustryResult>,
