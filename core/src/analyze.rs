@@ -8,7 +8,7 @@
 
 use crate::chain::{self, AssessOptions, ChainAssessment};
 use crate::checklists::{self, ChecklistInput, ChecklistResult};
-use crate::dataset::{Cluster, Dataset, LqBasis, Weighting, YearFigures};
+use crate::dataset::{Cluster, Dataset, Firm, LqBasis, Weighting, YearFigures};
 use crate::economic_base::{self, EconomicBaseInput, EconomicBaseOutput};
 use crate::error::Error;
 use crate::formation::{self, Formation};
@@ -868,13 +868,12 @@ fn cluster_lq(ctx: &Ctx, c: &Cluster, t: &ClusterTotals) -> Section<ClusterLq> {
 }
 
 fn concentration_section(
-    ctx: &Ctx,
     c: &Cluster,
     t: &ClusterTotals,
     warnings: &mut Vec<Warning>,
     k: usize,
+    firms: &[&Firm],
 ) -> Section<Concentration> {
-    let firms = cluster_firms(ctx.d, c);
     if firms.is_empty() {
         return Section::missing(
             "没有属于该集群的企业名单（firms），无法计算 HHI 与 CR4",
@@ -926,7 +925,7 @@ fn concentration_section(
     }
 }
 
-fn leading_section(ctx: &Ctx, c: &Cluster, t: &ClusterTotals) -> Section<Leading> {
+fn leading_section(ctx: &Ctx, c: &Cluster, t: &ClusterTotals, firms: &[&Firm]) -> Section<Leading> {
     let d = ctx.d;
     let p = &d.parameters;
     let share_t = Threshold::new(
@@ -960,7 +959,6 @@ fn leading_section(ctx: &Ctx, c: &Cluster, t: &ClusterTotals) -> Section<Leading
         .filter_map(|i| i.above_scale_firms)
         .collect();
     let above_scale_entered = (!members.is_empty()).then(|| members.iter().sum::<u64>() as f64);
-    let firms = cluster_firms(d, c);
     if firms.is_empty() {
         if above_scale_entered.is_none() {
             return Section::missing(
@@ -984,7 +982,7 @@ fn leading_section(ctx: &Ctx, c: &Cluster, t: &ClusterTotals) -> Section<Leading
         .filter(|o| *o > 0.0)
         .or((listed_revenue > 0.0).then_some(listed_revenue));
     let mut leading = Vec::new();
-    for f in &firms {
+    for f in firms {
         let mut reasons = Vec::new();
         if f.leading == Some(true) {
             reasons.push("marked".to_string());
@@ -1058,7 +1056,12 @@ fn template_of(
     }
 }
 
-fn chain_section(ctx: &Ctx, c: &Cluster, lq: Option<f64>, k: usize) -> Section<ChainAssessment> {
+fn chain_section(
+    c: &Cluster,
+    lq: Option<f64>,
+    k: usize,
+    firms: &[&Firm],
+) -> Section<ChainAssessment> {
     let template = match template_of(c) {
         Ok(t) => t,
         Err(s) => return *s,
@@ -1069,7 +1072,7 @@ fn chain_section(ctx: &Ctx, c: &Cluster, lq: Option<f64>, k: usize) -> Section<C
         .map(|(k, v)| (k.clone(), *v as f64))
         .collect();
     if by_stage.is_empty() {
-        for f in cluster_firms(ctx.d, c) {
+        for f in firms {
             if let Some(s) = &f.stage {
                 *by_stage.entry(s.clone()).or_insert(0.0) += 1.0;
             }
@@ -1230,6 +1233,7 @@ fn checklist_section(
     c: &Cluster,
     t: &ClusterTotals,
     history: &[YearFigures],
+    firms: &[&Firm],
 ) -> Section<Checklists> {
     let mut outputs: Vec<(i32, f64)> = history
         .iter()
@@ -1243,7 +1247,6 @@ fn checklist_section(
         .filter_map(|i| i.output)
         .collect();
     let largest = members.iter().copied().fold(0.0_f64, f64::max);
-    let firms = cluster_firms(d, c);
     let count =
         |f: &dyn Fn(&crate::dataset::Firm) -> bool| firms.iter().filter(|x| f(x)).count() as u32;
     let inn = c.innovation.as_ref();
@@ -1322,6 +1325,7 @@ fn cluster_metrics(
     conc: &Section<Concentration>,
     leading: &Section<Leading>,
     chain: &Section<ChainAssessment>,
+    firms: &[&Firm],
 ) -> BTreeMap<String, f64> {
     let mut m = BTreeMap::new();
     let mut put = |k: &str, v: Option<f64>| {
@@ -1359,7 +1363,6 @@ fn cluster_metrics(
         put("concentration.cr4", Some(cn.result.cr4));
         put("concentration.cr1", Some(cn.result.cr1));
     }
-    let firms = cluster_firms(d, c);
     if let Some(l) = leading.computed() {
         if !firms.is_empty() {
             put("firms.leading_count", Some(l.count as f64));
@@ -1556,10 +1559,12 @@ fn cluster_report(ctx: &Ctx, k: usize, c: &Cluster, warnings: &mut Vec<Warning>)
     let totals = cluster_totals(ctx, c);
     let lq = cluster_lq(ctx, c, &totals);
     let lq_value = lq.computed().and_then(|l| l.employment.or(l.output));
-    let concentration = concentration_section(ctx, c, &totals, warnings, k);
-    let leading = leading_section(ctx, c, &totals);
-    let chain = chain_section(ctx, c, lq_value, k);
-    let mut metrics = cluster_metrics(d, c, &totals, &lq, &concentration, &leading, &chain);
+    // The cluster's firms, found once: the sections below all read them (and a town may list millions).
+    let firms = cluster_firms(d, c);
+    let concentration = concentration_section(c, &totals, warnings, k, &firms);
+    let leading = leading_section(ctx, c, &totals, &firms);
+    let chain = chain_section(c, lq_value, k, &firms);
+    let mut metrics = cluster_metrics(d, c, &totals, &lq, &concentration, &leading, &chain, &firms);
     let formation = formation::assess(&metrics).unwrap_or_else(|_| Formation {
         method: "formation-conditions".into(),
         blocks: Vec::new(),
@@ -1655,7 +1660,7 @@ fn cluster_report(ctx: &Ctx, k: usize, c: &Cluster, warnings: &mut Vec<Warning>)
         metrics.insert("cluster.lq_change_per_year".into(), q.change_per_year);
         metrics.insert("lq.change".into(), q.latest - q.earlier);
     }
-    let checklists = checklist_section(d, c, &totals, &history);
+    let checklists = checklist_section(d, c, &totals, &history, &firms);
     ClusterReport {
         name: c.name.clone(),
         industries: c.industries.clone(),
