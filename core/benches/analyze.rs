@@ -174,6 +174,39 @@ fn town(industries: usize, firms: usize) -> Dataset {
     }
 }
 
+/// A county: the study town and 99 others, 97 divisions each, `firms` firms spread over towns and industries.
+fn county(firms: usize) -> Dataset {
+    let mut d = town(97, 0);
+    d.scenarios.clear();
+    d.io_table = None;
+    let codes: Vec<String> = DIVISIONS.iter().map(|d| d.code.to_string()).collect();
+    d.region = Some(Region {
+        name: "county".into(),
+        towns: (1..100)
+            .map(|t| RegionTown {
+                name: format!("town {t}"),
+                code: None,
+                total_employment: None,
+                employment: codes
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| (c.clone(), 100.0 + ((t * 31 + k * 17) % 500) as f64))
+                    .collect(),
+            })
+            .collect(),
+    });
+    d.firms = (0..firms)
+        .map(|k| Firm {
+            name: String::new(),
+            industry: codes.get(k % codes.len()).cloned(),
+            employment: Some(1.0 + (k % 53) as f64),
+            town: (k % 100 != 0).then(|| format!("town {}", k % 100)),
+            ..Default::default()
+        })
+        .collect();
+    d
+}
+
 fn bench(c: &mut Criterion) {
     let d = town(50, 5_000);
     assert!(d.validate().is_ok());
@@ -186,5 +219,17 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn bench_region(c: &mut Criterion) {
+    let d = county(1_000_000);
+    assert!(d.validate().is_ok());
+    let mut g = c.benchmark_group("region");
+    g.sample_size(10);
+    g.bench_function(
+        "analyze county 100 towns x 97 industries x 1000000 firms",
+        |b| b.iter(|| analyze(black_box(&d))),
+    );
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_region);
 criterion_main!(benches);

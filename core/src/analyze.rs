@@ -1981,20 +1981,27 @@ fn region_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<RegionRepor
         );
     }
     let keys: BTreeSet<String> = towns.values().flat_map(|m| m.keys().cloned()).collect();
-    let mut firms = Vec::new();
+    let mut firms = Vec::with_capacity(d.firms.len());
     let mut skipped = 0usize;
+    // A firm's industry joins the longest town-data code it starts with ("3074" → "30"). Resolved once per
+    // distinct code: a county may list a million firms but only a few hundred codes.
+    let mut resolved: BTreeMap<&str, Option<String>> = BTreeMap::new();
     for f in &d.firms {
-        let town = f.town.clone().unwrap_or_else(|| d.town.name.clone());
-        // A firm's industry joins the longest town-data code it starts with ("3074" → "30").
-        let industry = f.industry.as_ref().and_then(|code| {
-            keys.iter()
-                .filter(|k| k.as_str() != OTHER && code.starts_with(k.as_str()))
-                .max_by_key(|k| k.len())
-                .cloned()
+        let town = f.town.as_ref().unwrap_or(&d.town.name);
+        let industry = f.industry.as_deref().and_then(|code| {
+            resolved
+                .entry(code)
+                .or_insert_with(|| {
+                    keys.iter()
+                        .filter(|k| k.as_str() != OTHER && code.starts_with(k.as_str()))
+                        .max_by_key(|k| k.len())
+                        .cloned()
+                })
+                .clone()
         });
-        match (towns.contains_key(&town), industry, f.employment) {
+        match (towns.contains_key(town), industry, f.employment) {
             (true, Some(industry), Some(employment)) => firms.push(crate::region::RegionFirm {
-                town,
+                town: town.clone(),
                 industry,
                 employment,
             }),

@@ -909,7 +909,10 @@ impl Dataset {
         }
         cap(self.firms.len(), limits::FIRMS, "firms")?;
         for (i, f) in self.firms.iter().enumerate() {
-            validate_firm(f, &format!("firms[{i}]"))?;
+            // Check first, build the path only for the error: no allocation per firm of a two-million list.
+            if validate_firm(f, "").is_err() {
+                validate_firm(f, &format!("firms[{i}]"))?;
+            }
         }
         if let Some(s) = &self.environment {
             validate_environment(s)?;
