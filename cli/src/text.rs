@@ -107,12 +107,21 @@ fn cluster(out: &mut String, c: &ClusterReport, lang: Lang) {
         s => not_computed(out, lang.pick("集中度", "Concentration"), s, lang),
     }
     if let Section::Computed(l) = &c.leading {
-        let names: Vec<&str> = l.firms.iter().map(|f| f.name.as_str()).collect();
-        line(
-            out,
-            lang.pick("龙头企业", "Leading firms"),
-            format!("{} {}", l.count, names.join("、")),
-        );
+        if l.firms_listed > 0 {
+            let names: Vec<&str> = l.firms.iter().map(|f| f.name.as_str()).collect();
+            line(
+                out,
+                lang.pick("龙头企业", "Leading firms"),
+                format!("{} {}", l.count, names.join("、")),
+            );
+        }
+        if let Some(n) = l.above_scale_entered {
+            line(
+                out,
+                lang.pick("规上企业", "Above-scale (规上) firms"),
+                num(n, 0),
+            );
+        }
     }
     match &c.chain {
         Section::Computed(a) => {

@@ -219,7 +219,10 @@ pub struct Leading {
     pub leading_output_share: Threshold,
     pub leading_revenue: Threshold,
     pub firms: Vec<LeadingFirm>,
+    /// Leading firms found among the listed firms (0 when no firm is listed: see `firms_listed`).
     pub count: usize,
+    /// Firms of the cluster in the firm list; leading firms can only be found among them.
+    pub firms_listed: usize,
     pub above_scale_revenue: Threshold,
     /// 规上 firms among the listed firms (revenue ≥ bound).
     pub above_scale_listed: usize,
@@ -971,6 +974,7 @@ fn leading_section(ctx: &Ctx, c: &Cluster, t: &ClusterTotals, firms: &[&Firm]) -
             leading_revenue: rev_t,
             firms: Vec::new(),
             count: 0,
+            firms_listed: 0,
             above_scale_revenue: scale_t,
             above_scale_listed: 0,
             above_scale_entered,
@@ -1012,6 +1016,7 @@ fn leading_section(ctx: &Ctx, c: &Cluster, t: &ClusterTotals, firms: &[&Firm]) -
         leading_revenue: rev_t,
         count: leading.len(),
         firms: leading,
+        firms_listed: firms.len(),
         above_scale_revenue: scale_t,
         above_scale_listed,
         above_scale_entered,
