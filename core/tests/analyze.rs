@@ -60,17 +60,122 @@ fn minimal_dataset_reports_reasons() {
     assert!(r.clusters.is_empty());
 }
 
+fn with(extra: &str) -> Dataset {
+    let text = format!(
+        r#"{{"format":"clustercalc-dataset","version":1,"town":{{"name":"T","employed":10000,"rural_surplus_labour":2000}},
+        "reference":{{"name":"R","employment":{{"17":1000,"52":9000}},"total_employment":100000}},
+        "industries":[{{"code":"17","employment":3000}},{{"code":"52","employment":50}}]{extra}}}"#
+    );
+    Dataset::from_json(&text).unwrap()
+}
+
+fn codes(r: &clustercalc_core::analyze::Report) -> Vec<&str> {
+    r.warnings.iter().map(|w| w.code.as_str()).collect()
+}
+
 #[test]
-fn dump_reports_for_review() {
-    if std::env::var("DUMP_REPORTS").is_err() {
-        return;
-    }
-    for name in examples::names() {
-        let r = analyze(&example(name));
-        std::fs::write(
-            format!("/tmp/rep/{name}.json"),
-            serde_json::to_string_pretty(&r).unwrap(),
-        )
+fn warnings_are_part_of_the_report() {
+    // A 50-person industry gets the unstable-LQ warning (threshold 100, assumption).
+    assert!(codes(&analyze(&with(""))).contains(&"small-industry"));
+    // A non-productive table (column sum of A = 1.2) is refused with a warning; the rest still computes.
+    let r = analyze(&with(
+        r#","io_table":{"sectors":[{"name":"a"}],"z":[[12]],"x":[10],"employment":[5]}"#,
+    ));
+    assert!(codes(&r).contains(&"io-refused"), "{:?}", codes(&r));
+    assert!(r.specialisation.is_computed());
+    // An inconsistent AHP matrix (CR > 0.10) is warned about.
+    let m = "[[1,9,9,9,9,9,9,9],[0.1111111111111111,1,9,9,9,9,9,0.1111111111111111],[0.1111111111111111,0.1111111111111111,1,9,9,9,9,9],[0.1111111111111111,0.1111111111111111,0.1111111111111111,1,9,9,9,9],[0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,1,9,9,9],[0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,1,9,9],[0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,1,9],[0.1111111111111111,9,0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,0.1111111111111111,1]]";
+    let r = analyze(&with(&format!(
+        r#","clusters":[{{"name":"c","industries":["17"]}}],"judgments":{{"trust":3,"maturity_ahp":{m}}}"#
+    )));
+    assert!(codes(&r).contains(&"ahp-inconsistent"), "{:?}", codes(&r));
+}
+
+#[test]
+fn lq_uses_the_true_totals() {
+    // e_17 = 3000 of e_r = 10 000 (town.employed); E_17 = 1000 of E = 100 000 → LQ = 0.3 / 0.01 = 30.
+    let r = analyze(&with(""));
+    let t = r
+        .specialisation
+        .computed()
+        .unwrap()
+        .employment
+        .as_ref()
         .unwrap();
+    let lq17 = t.industries.iter().find(|i| i.code == "17").unwrap().lq;
+    assert!((lq17 - 30.0).abs() < 1e-9, "{lq17}");
+}
+
+#[test]
+fn scenario_absorption_is_jobs_created_over_surplus_labour() {
+    let r = analyze(&with(
+        r#","parameters":{"scenario_multiplier":"keynes","keynes":{"c":0.7,"t":0.25,"m":0.2,"form":"textbook"}},
+        "scenarios":[{"name":"s","changes":[{"kind":"add-jobs","industry":"17","jobs":500}]}]"#,
+    ));
+    let s = &r.scenarios.computed().unwrap().items[0];
+    // METHODS.md §4 textbook form: c = 0.7, t = 0.25, m = 0.2 → k = 1.48.
+    // 1/(1 − 0.7·0.75 + 0.2) = 1.48148…, published rounded to 1.48.
+    assert!(
+        (s.total_jobs / 500.0 - 1.48).abs() < 0.005,
+        "{}",
+        s.total_jobs
+    );
+    assert!((s.absorption_ratio.unwrap() - s.total_jobs / 2000.0).abs() < 1e-12);
+    assert_eq!(s.multiplier.choice, "keynes");
+    let town = s
+        .comparison
+        .iter()
+        .find(|c| c.metric == "town.employment_total")
+        .unwrap();
+    assert_eq!(
+        (town.baseline, town.scenario),
+        (Some(10_000.0), Some(10_500.0))
+    );
+}
+
+#[test]
+fn removing_an_unknown_firm_is_noted_not_fatal() {
+    let r = analyze(&with(
+        r#","scenarios":[{"name":"s","changes":[{"kind":"remove-firm","name":"nobody"}]}]"#,
+    ));
+    let s = &r.scenarios.computed().unwrap().items[0];
+    assert_eq!(s.direct_jobs, 0.0);
+    assert!(s.changes[0].note.is_some());
+}
+
+#[test]
+fn custom_template_and_unknown_stage() {
+    let ok = analyze(&with(
+        r#","clusters":[{"name":"c","industries":["17"],
+            "custom_template":{"id":"mine","stages":[{"id":"a","kind":"final"},{"id":"b"}]},
+            "stage_firms":{"a":3,"b":0}}]"#,
+    ));
+    let chain = ok.clusters[0].chain.computed().unwrap();
+    assert_eq!(chain.completeness.value, Some(0.5));
+    let bad = analyze(&with(
+        r#","clusters":[{"name":"c","industries":["17"],"chain_template":"hosiery","stage_firms":{"nonsense":3}}]"#,
+    ));
+    match &bad.clusters[0].chain {
+        Section::NotComputed { reason } => assert!(reason.en.contains("nonsense"), "{}", reason.en),
+        _ => panic!("unknown stage must not be computed"),
+    }
+}
+
+#[test]
+fn traded_basis_names_its_variant() {
+    let r = analyze(&with(r#","parameters":{"lq_basis":"traded"}"#));
+    assert_eq!(
+        r.specialisation.computed().unwrap().variant,
+        "traded-employment"
+    );
+}
+
+#[test]
+fn versions_other_than_1_are_refused() {
+    for v in ["0", "\"1\"", "1.5", "-1"] {
+        let text =
+            format!(r#"{{"format":"clustercalc-dataset","version":{v},"town":{{"name":"x"}}}}"#);
+        let e = Dataset::from_json(&text).unwrap_err();
+        assert_eq!(e.path, "version", "{v}");
     }
 }
