@@ -290,9 +290,25 @@ impl Weights {
         })
     }
     /// AHP weights over [`DIMENSIONS`] from the pairwise matrix (Saaty's classic RI table, eigenvector).
+    ///
+    /// The dataset accepts a lower triangle within 0.1 % of the reciprocal of the upper one (people type 0.333
+    /// for 1/3); the upper triangle is taken as the judgment and the lower one made its exact reciprocal here,
+    /// since the AHP method checks reciprocity to 1e-9.
     pub fn ahp(matrix: &[Vec<f64>]) -> Result<Weights> {
+        let mut exact: Vec<Vec<f64>> = matrix.to_vec();
+        for i in 0..exact.len() {
+            for j in 0..i {
+                let upper = matrix.get(j).and_then(|r| r.get(i)).copied();
+                if let (Some(u), Some(cell)) = (upper, exact.get_mut(i).and_then(|r| r.get_mut(j)))
+                {
+                    if u > 0.0 {
+                        *cell = 1.0 / u;
+                    }
+                }
+            }
+        }
         let out = crate::ahp::ahp(
-            matrix,
+            &exact,
             crate::ahp::RiTable::SaatyClassic,
             crate::ahp::Weighting::Eigenvector,
         )?;
@@ -427,6 +443,18 @@ mod tests {
         assert_eq!(out.index, Some(100.0));
         assert!((out.confidence - 0.125).abs() < 1e-12);
         assert_eq!(out.missing_dimensions.len(), 7);
+    }
+
+    #[test]
+    fn ahp_accepts_typed_reciprocals() {
+        // 1/3 typed as 0.333: within the dataset's 0.1 % tolerance, made exact before the AHP method runs.
+        let mut m = vec![vec![1.0; 8]; 8];
+        m[0][1] = 3.0;
+        m[1][0] = 0.333;
+        let w = Weights::ahp(&m).unwrap();
+        let total: f64 = w.weights.values().sum();
+        assert!((total - 1.0).abs() < 1e-9);
+        assert!(w.weights["concentration"] > w.weights["scale"]);
     }
 
     #[test]
