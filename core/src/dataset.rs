@@ -836,6 +836,31 @@ pub enum Change {
 }
 
 impl Dataset {
+    /// The smallest valid dataset: a named town and nothing else (what a new form in the app starts from).
+    pub fn empty(town_name: impl Into<String>) -> Dataset {
+        Dataset {
+            format: FORMAT.into(),
+            version: CURRENT_VERSION,
+            notes: None,
+            provenance: Vec::new(),
+            town: Town {
+                name: town_name.into(),
+                ..Default::default()
+            },
+            reference: None,
+            industries: Vec::new(),
+            clusters: Vec::new(),
+            firms: Vec::new(),
+            support: None,
+            environment: None,
+            judgments: None,
+            region: None,
+            io_table: None,
+            parameters: Parameters::default(),
+            scenarios: Vec::new(),
+        }
+    }
+
     /// Parses, migrates and validates a dataset. Errors name the JSON path and the reason.
     pub fn from_json(text: &str) -> Result<Dataset> {
         if text.len() > MAX_TEXT_BYTES {
@@ -1647,6 +1672,7 @@ mod tests {
         let d = Dataset::from_json(&minimal()).unwrap();
         assert_eq!(d.town.name, "测试镇");
         assert!(d.industries.is_empty());
+        assert_eq!(d, Dataset::empty("测试镇"));
     }
 
     #[test]
