@@ -1383,6 +1383,20 @@ fn cluster_metrics(
         let present = a.stages.iter().filter(|s| s.present).count();
         m.insert("chain.stages_present".into(), present as f64);
     }
+    // Without a chain assessment, the division of labour can still come from the entered group sizes.
+    if let (false, Some(f), Some(i)) = (
+        m.contains_key("chain.intermediate_share"),
+        c.final_firms,
+        c.intermediate_firms,
+    ) {
+        let (f, i) = (f as f64, i as f64);
+        if let Some(v) = ratio(i, f + i) {
+            m.insert("chain.intermediate_share".into(), v);
+        }
+        if let Some(v) = ratio(f, i) {
+            m.insert("chain.final_intermediate_ratio".into(), v);
+        }
+    }
     let mut put = |k: &str, v: Option<f64>| {
         if let Some(v) = v.filter(|v| v.is_finite()) {
             m.insert(k.to_string(), v);

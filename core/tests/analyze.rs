@@ -179,3 +179,13 @@ fn versions_other_than_1_are_refused() {
         assert_eq!(e.path, "version", "{v}");
     }
 }
+
+#[test]
+fn entered_final_and_intermediate_firms_give_the_division() {
+    let r = analyze(&with(
+        r#","clusters":[{"name":"c","industries":["17"],"final_firms":30,"intermediate_firms":70}]"#,
+    ));
+    let m = &r.clusters[0].metrics;
+    assert!((m["chain.intermediate_share"] - 0.7).abs() < 1e-12);
+    assert!((m["chain.final_intermediate_ratio"] - 30.0 / 70.0).abs() < 1e-12);
+}
