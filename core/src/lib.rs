@@ -6,6 +6,7 @@
 
 pub mod error;
 pub mod gbt4754;
+pub mod json_compare;
 pub mod lang;
 
 // Single methods (ENGINE-API.md).

@@ -9,6 +9,7 @@
 use clustercalc_core::analyze::analyze;
 use clustercalc_core::dataset::Dataset;
 use clustercalc_core::examples;
+use clustercalc_core::json_compare::first_difference;
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -17,41 +18,6 @@ fn snapshot_path(name: &str) -> PathBuf {
         .join("tests")
         .join("snapshots")
         .join(format!("{name}.json"))
-}
-
-/// First difference between two JSON values, as `path: expected vs actual`.
-fn diff(path: &str, expected: &Value, actual: &Value) -> Option<String> {
-    match (expected, actual) {
-        (Value::Number(a), Value::Number(b)) => {
-            let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
-            let tol = 1e-9 * a.abs().max(b.abs()).max(1.0);
-            ((a - b).abs() > tol).then(|| format!("{path}: expected {a}, got {b}"))
-        }
-        (Value::Array(a), Value::Array(b)) => {
-            if a.len() != b.len() {
-                return Some(format!(
-                    "{path}: expected {} items, got {}",
-                    a.len(),
-                    b.len()
-                ));
-            }
-            a.iter()
-                .zip(b)
-                .enumerate()
-                .find_map(|(i, (x, y))| diff(&format!("{path}[{i}]"), x, y))
-        }
-        (Value::Object(a), Value::Object(b)) => {
-            if let Some(k) = a.keys().find(|k| !b.contains_key(*k)) {
-                return Some(format!("{path}.{k}: missing"));
-            }
-            if let Some(k) = b.keys().find(|k| !a.contains_key(*k)) {
-                return Some(format!("{path}.{k}: unexpected"));
-            }
-            a.iter()
-                .find_map(|(k, x)| diff(&format!("{path}.{k}"), x, b.get(k).unwrap()))
-        }
-        (a, b) => (a != b).then(|| format!("{path}: expected {a}, got {b}")),
-    }
 }
 
 #[test]
@@ -76,7 +42,7 @@ fn reports_of_the_bundled_examples_match_their_snapshots() {
                 continue;
             }
         };
-        if let Some(d) = diff("", &expected, &actual) {
+        if let Some(d) = first_difference("", &expected, &actual, 1e-9) {
             failures.push(format!("{name}: {d}"));
         }
     }
