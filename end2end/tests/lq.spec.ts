@@ -22,8 +22,8 @@ function coreLq(): Record<string, number> {
 test('enter a town and read LQs computed by the core, in both languages', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('小城镇产业集群计算器');
-  await page.getByLabel('乡镇名称').fill('大唐镇');
-  await page.getByLabel('参照区域').fill('诸暨市');
+  await page.getByLabel('乡镇名称', { exact: true }).fill('大唐镇');
+  await page.getByLabel('参照区域', { exact: true }).fill('诸暨市');
   for (let i = 0; i < town.length; i++) {
     if (i > 0) await page.getByRole('button', { name: '添加行业' }).click();
     const n = i + 1;

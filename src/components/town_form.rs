@@ -114,10 +114,11 @@ pub fn TownFormView() -> impl IntoView {
                 </label>
                 <label>
                     <span>{tr(T::ReferenceName)}</span>
-                    <input type="text" prop:value=move || form.with(|f| f.reference_name.clone())
+                    <input type="text" aria-describedby="reference-hint"
+                        prop:value=move || form.with(|f| f.reference_name.clone())
                         on:input=move |ev| form.update(|f| f.reference_name = event_target_value(&ev)) />
-                    <small>{tr(T::ReferenceHint)}</small>
                 </label>
+                <small id="reference-hint">{tr(T::ReferenceHint)}</small>
             </div>
             <h3>{tr(T::IndustriesSection)}</h3>
             <p class="hint">{tr(T::IndustriesHint)}</p>
