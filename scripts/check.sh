@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 logs="$root/target/check-logs"
 mkdir -p "$logs"
-export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$root/.tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 
 passed=0

@@ -12,7 +12,7 @@ BINARYEN_VERSION=132.0.0
 # wasm-bindgen-cli must equal the wasm-bindgen version that Cargo.lock resolves.
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 apt_missing=()

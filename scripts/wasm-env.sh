@@ -4,7 +4,7 @@
 #! Usage: scripts/wasm-env.sh <command> [args…]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$root/.tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export TRUNK_OFFLINE=true
 mode=$(cat "$root/target/.wasm-toolchain" 2>/dev/null || echo rustup)
