@@ -1,45 +1,143 @@
-//! The page: header with the language switch, the town form and the results beside it.
+//! The page: header (language, undo/redo, explain, large text), the workflow steps and the results beside them.
 
-use crate::components::{lq_results::LqResults, town_form::TownFormView};
+use crate::components::{
+    industries::IndustriesView, lq_results::LqResults, start::StartView, summary::SummaryView,
+    town_profile::TownProfileView,
+};
 use crate::i18n::{tr, LangState, T};
-use crate::state::{FormState, TownForm};
+use crate::state::{AppState, Step};
+use crate::storage::{self, Restored, SaveProblem};
+use clustercalc_core::dataset::Dataset;
 use clustercalc_core::Lang;
 use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(Lang::Zh);
-    provide_context(LangState(lang));
-    let form = RwSignal::new(TownForm::default());
-    provide_context(FormState(form));
+    let restored = storage::restore();
+    let (initial, notice) = match restored {
+        Restored::Nothing => (Dataset::empty(""), None),
+        Restored::Dataset(d) => (d, None),
+        Restored::Recovered { dataset, error } => (
+            dataset.unwrap_or_else(|| Dataset::empty("")),
+            Some(format!(
+                "{} ({})",
+                T::AutosaveRecovered.get(Lang::Zh),
+                error.message(Lang::Zh)
+            )),
+        ),
+        Restored::Unavailable => (
+            Dataset::empty(""),
+            Some(T::StorageUnavailable.get(Lang::Zh).to_string()),
+        ),
+    };
+    let resume = !initial.industries.is_empty() || !initial.town.name.is_empty();
+    let app = AppState::new(initial);
+    if resume {
+        app.step.set(Step::Industries);
+    }
+    provide_context(app);
+    provide_context(LangState(app.lang));
+    let notice = RwSignal::new(notice);
 
-    // The document language follows the switch, so screen readers and fonts pick the right one.
+    // Autosave on every change; a failure is shown, never swallowed.
     Effect::new(move |_| {
-        let tag = match lang.get() {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        };
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", tag);
+        let result = app.dataset.with(storage::save);
+        match result {
+            Ok(()) => {}
+            Err(SaveProblem::Unavailable) => notice.set(Some(
+                T::StorageUnavailable.get(app.lang.get_untracked()).into(),
+            )),
+            Err(SaveProblem::QuotaOrDenied) => {
+                notice.set(Some(T::StorageFull.get(app.lang.get_untracked()).into()))
+            }
         }
-        document().set_title(T::AppTitle.get(lang.get()));
+    });
+    // The document language and title follow the switch, so screen readers and fonts pick the right one.
+    Effect::new(move |_| {
+        let lang = app.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+            let _ = root.set_attribute(
+                "class",
+                if app.large_text.get() {
+                    "large-text"
+                } else {
+                    ""
+                },
+            );
+        }
+        document().set_title(T::AppTitle.get(lang));
     });
 
-    let toggle = move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+    let toggle_lang = move |_| {
+        app.lang
+            .update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
+    };
+    let step_button = move |step: Step, label: T| {
+        view! {
+            <button class="step" aria-current=move || (app.step.get() == step).then_some("step")
+                on:click=move |_| app.step.set(step)>{tr(label)}</button>
+        }
+    };
+    let entry = move || match app.step.get() {
+        Step::Start => view! { <StartView /> }.into_any(),
+        Step::Town => view! { <TownProfileView /> }.into_any(),
+        Step::Industries => view! { <IndustriesView /> }.into_any(),
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() {
+            match ev.key().as_str() {
+                "z" if !ev.shift_key() => {
+                    ev.prevent_default();
+                    app.undo();
+                }
+                "y" | "Z" => {
+                    ev.prevent_default();
+                    app.redo();
+                }
+                _ => {}
+            }
+        }
+    };
 
     view! {
-        <header class="app-header">
-            <div>
-                <h1>{tr(T::AppTitle)}</h1>
-                <p class="subtitle">{tr(T::AppSubtitle)}</p>
-            </div>
-            <button class="lang-switch" on:click=toggle aria-label=tr(T::SwitchLanguageLabel)>
-                {tr(T::SwitchLanguage)}
-            </button>
-        </header>
-        <main class="layout">
-            <TownFormView />
-            <LqResults />
-        </main>
+        <div class="app" on:keydown=on_key>
+            <header class="app-header">
+                <div>
+                    <h1>{tr(T::AppTitle)}</h1>
+                    <p class="subtitle">{tr(T::AppSubtitle)}</p>
+                </div>
+                <div class="toolbar" role="toolbar" aria-label=tr(T::Toolbar)>
+                    <button on:click=move |_| app.undo() disabled=move || !app.can_undo.get()>{tr(T::Undo)}</button>
+                    <button on:click=move |_| app.redo() disabled=move || !app.can_redo.get()>{tr(T::Redo)}</button>
+                    <label class="switch">
+                        <input type="checkbox" prop:checked=move || app.explain.get()
+                            on:change=move |ev| app.explain.set(event_target_checked(&ev)) />
+                        {tr(T::Explain)}
+                    </label>
+                    <label class="switch">
+                        <input type="checkbox" prop:checked=move || app.large_text.get()
+                            on:change=move |ev| app.large_text.set(event_target_checked(&ev)) />
+                        {tr(T::LargeText)}
+                    </label>
+                    <button class="lang-switch" on:click=toggle_lang aria-label=tr(T::SwitchLanguageLabel)>
+                        {tr(T::SwitchLanguage)}
+                    </button>
+                </div>
+            </header>
+            {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+            <nav class="steps" aria-label=tr(T::Steps)>
+                {step_button(Step::Start, T::StepStart)}
+                {step_button(Step::Town, T::TownSection)}
+                {step_button(Step::Industries, T::IndustriesSection)}
+            </nav>
+            <main class="layout">
+                <div class="entry">{entry}</div>
+                <div class="results">
+                    <SummaryView />
+                    <LqResults />
+                </div>
+            </main>
+        </div>
     }
 }

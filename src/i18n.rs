@@ -57,6 +57,56 @@ texts! {
     Variant => "口径", "Variant";
     VariantLqEmployment => "就业口径，分母为全部就业", "employment, denominator all employment";
     Total => "合计", "Total";
+    TownOutput => "本镇产值（万元）", "Town output (10k yuan)";
+    County => "所属县（市、区）", "County";
+    Province => "省份", "Province";
+    Year => "年份", "Year";
+    AreaKm2 => "镇域面积", "Area";
+    UnitKm2 => "平方公里", "km²";
+    UnitPersons => "人", "persons";
+    Population => "常住人口", "Resident population";
+    LabourForce => "劳动力", "Labour force";
+    Employed => "从业人员", "Employed persons";
+    RuralSurplus => "农村富余劳动力", "Rural surplus labour";
+    ExpectedRange => "请输入范围内的数字：", "enter a number in the range";
+    StartHeading => "开始", "Start";
+    StepStart => "开始", "Start";
+    StartIntro => "新建一个乡镇，或打开研究报告中的案例（大唐袜业、西樵纺织等）。所有数据只保存在本机浏览器中。",
+        "Start a new town, or open a case from the study (Datang hosiery, Xiqiao textiles, …). Data stays in this browser.";
+    NewTown => "新建乡镇", "New town";
+    Examples => "案例", "Case studies";
+    ExampleDatang => "浙江诸暨大唐镇·袜业", "Datang, Zhuji (Zhejiang): hosiery";
+    ExampleDatangNote => "产业链分工细致的成熟集群（报告第二、四章）", "a mature cluster with a fine division of labour (ch.2, ch.4)";
+    ExampleXiqiao => "广东南海西樵镇·纺织", "Xiqiao, Nanhai (Guangdong): textiles";
+    ExampleXiqiaoNote => "衰退后依靠技术服务复兴（报告第四章）", "decline, then revival through a technology service company (ch.4)";
+    ExampleHunan => "湖南纺织小镇（示意）", "A Hunan textile town (illustrative)";
+    ExampleHunanNote => "“扎堆”而缺少产业链的典型问题（报告第五章）", "firms crowded together without a value chain (ch.5)";
+    ExampleCounty => "一个县的多个乡镇（区域模式，示意）", "Several towns of a county (region mode, illustrative)";
+    ExampleCountyNote => "EG 指数、区位基尼系数与乡镇×行业区位熵", "EG index, locational Gini and the town × industry LQ matrix";
+    SummarySection => "分析概览", "Summary";
+    ClusterLq => "集群就业区位熵", "Cluster employment LQ";
+    MaturityIndex => "成熟度指数", "Maturity index";
+    LifecycleStage => "生命周期阶段", "Life-cycle stage";
+    ChainCompleteness => "产业链完整度", "Value-chain completeness";
+    Multipliers => "乘数", "Multipliers";
+    EconomicBaseMultiplier => "经济基础乘数", "Economic-base multiplier";
+    KeynesMultiplier => "凯恩斯乘数", "Keynesian multiplier";
+    Measures => "对策建议（按优先级）", "Suggested measures (by priority)";
+    Evidence => "依据", "Evidence";
+    NotGiven => "未填写", "not given";
+    Warnings => "提示", "Warnings";
+    SmallIndustry => "样本小", "small";
+    SmallIndustryNote => "就业人数少，区位熵不稳定", "few employees: the LQ is unstable";
+    AutosaveRecovered => "自动保存的数据已损坏，已恢复上一份完好的副本", "The autosave was damaged; the last good copy was restored";
+    StorageUnavailable => "浏览器存储不可用（如隐私模式），本次修改不会自动保存，请用“保存文件”。",
+        "Browser storage is unavailable (e.g. private mode): changes are not autosaved; save a file instead.";
+    StorageFull => "浏览器存储已满，自动保存失败；上一份保存仍然完好。", "Browser storage is full: autosave failed; the previous save is intact.";
+    Toolbar => "工具栏", "Toolbar";
+    Undo => "撤销", "Undo";
+    Redo => "重做", "Redo";
+    Explain => "讲解模式", "Explain";
+    LargeText => "大字", "Large text";
+    Steps => "填报步骤", "Steps";
 }
 
 /// The current language, shared through context.

@@ -8,6 +8,7 @@ pub mod components;
 pub mod format;
 pub mod i18n;
 pub mod state;
+pub mod storage;
 
 /// Mounts the app on `<body>`, replacing the static loading text.
 pub fn start() {

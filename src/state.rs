@@ -1,145 +1,127 @@
-//! The town as the user typed it, and the analysis derived from it.
+//! The app's state: the dataset being edited (with undo/redo), the analysis derived from it, and view settings.
 //!
-//! Raw text is kept exactly as typed (so nothing is lost while a number is half-entered); parsing turns it into
-//! core inputs and names the row and column of anything unreadable. Every number shown comes from
-//! `clustercalc_core`; this module only parses and calls.
+//! The dataset is the single source of truth; the report is a `Memo` over it, computed by
+//! `clustercalc_core::analyze`. Nothing here computes a metric: edits change the dataset, the core does the rest.
 
-use clustercalc_core::gbt4754;
-use clustercalc_core::location_quotient::{location_quotients, LqOutput, Values};
-use clustercalc_core::Error;
+use clustercalc_core::analyze::{analyze, Report};
+use clustercalc_core::dataset::Dataset;
+use clustercalc_core::{Error, Lang};
 use leptos::prelude::*;
 
-/// One industry row of the form, as typed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndustryRow {
-    /// Stable row id (for keyed rendering); not shown.
-    pub id: u32,
-    pub code: String,
-    pub town: String,
-    pub reference: String,
-}
+/// How many edits undo remembers.
+const UNDO_DEPTH: usize = 200;
 
-/// The whole form, as typed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TownForm {
-    pub town_name: String,
-    pub reference_name: String,
-    pub rows: Vec<IndustryRow>,
-    next_id: u32,
-}
-
-impl Default for TownForm {
-    fn default() -> Self {
-        let mut form = TownForm {
-            town_name: String::new(),
-            reference_name: String::new(),
-            rows: Vec::new(),
-            next_id: 0,
-        };
-        form.add_row("", "", "");
-        form
-    }
-}
-
-/// Which column of a row could not be read.
+/// Where the user is in the workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Code,
+pub enum Step {
+    Start,
     Town,
-    Reference,
+    Industries,
 }
 
-/// A cell that could not be read; shown next to the cell.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CellProblem {
-    pub row: u32,
-    pub column: Column,
+/// Everything the components share, provided once as context.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    pub dataset: RwSignal<Dataset>,
+    /// Snapshots before each edit group, newest last.
+    undo: StoredValue<Vec<Dataset>>,
+    redo: StoredValue<Vec<Dataset>>,
+    /// The field last edited: consecutive keystrokes in one field make one undo step.
+    last_edit: StoredValue<Option<String>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// The analysis, or the validation error that prevents it (with its JSON path).
+    pub report: Memo<Result<Report, Error>>,
+    pub lang: RwSignal<Lang>,
+    /// Classroom mode: show formula, substituted inputs, variant and source for every number.
+    pub explain: RwSignal<bool>,
+    /// Projector mode: larger text.
+    pub large_text: RwSignal<bool>,
+    pub step: RwSignal<Step>,
 }
 
-/// What the form gives the engine: either not enough data yet (a state, not an error), problems in cells,
-/// an engine error, or the result.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LqState {
-    Incomplete,
-    BadCells(Vec<CellProblem>),
-    Invalid(Error),
-    Ready(LqOutput),
+impl AppState {
+    pub fn new(initial: Dataset) -> AppState {
+        let dataset = RwSignal::new(initial);
+        let report = Memo::new(move |_| dataset.with(|d| d.validate().map(|()| analyze(d))));
+        AppState {
+            dataset,
+            undo: StoredValue::new(Vec::new()),
+            redo: StoredValue::new(Vec::new()),
+            last_edit: StoredValue::new(None),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            report,
+            lang: RwSignal::new(Lang::Zh),
+            explain: RwSignal::new(false),
+            large_text: RwSignal::new(false),
+            step: RwSignal::new(Step::Start),
+        }
+    }
+
+    /// Applies an edit. `field` names what is edited (e.g. `industries[2].employment`): repeated edits of the
+    /// same field (typing) are one undo step.
+    pub fn edit(&self, field: &str, f: impl FnOnce(&mut Dataset)) {
+        let same_field = self.last_edit.with_value(|l| l.as_deref() == Some(field));
+        if !same_field {
+            let before = self.dataset.get_untracked();
+            self.undo.update_value(|u| {
+                u.push(before);
+                if u.len() > UNDO_DEPTH {
+                    u.remove(0);
+                }
+            });
+            self.last_edit.set_value(Some(field.to_string()));
+        }
+        self.redo.update_value(Vec::clear);
+        self.dataset.update(f);
+        self.sync_flags();
+    }
+
+    /// Replaces the whole dataset (open a file, load an example) as one undoable step.
+    pub fn replace(&self, d: Dataset) {
+        let before = self.dataset.get_untracked();
+        self.undo.update_value(|u| u.push(before));
+        self.redo.update_value(Vec::clear);
+        self.last_edit.set_value(None);
+        self.dataset.set(d);
+        self.sync_flags();
+    }
+
+    pub fn undo(&self) {
+        if let Some(prev) = self.undo.try_update_value(Vec::pop).flatten() {
+            let now = self.dataset.get_untracked();
+            self.redo.update_value(|r| r.push(now));
+            self.last_edit.set_value(None);
+            self.dataset.set(prev);
+        }
+        self.sync_flags();
+    }
+
+    pub fn redo(&self) {
+        if let Some(next) = self.redo.try_update_value(Vec::pop).flatten() {
+            let now = self.dataset.get_untracked();
+            self.undo.update_value(|u| u.push(now));
+            self.last_edit.set_value(None);
+            self.dataset.set(next);
+        }
+        self.sync_flags();
+    }
+
+    fn sync_flags(&self) {
+        self.can_undo.set(self.undo.with_value(|u| !u.is_empty()));
+        self.can_redo.set(self.redo.with_value(|r| !r.is_empty()));
+    }
 }
 
-impl TownForm {
-    pub fn add_row(&mut self, code: &str, town: &str, reference: &str) -> u32 {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.rows.push(IndustryRow {
-            id,
-            code: code.into(),
-            town: town.into(),
-            reference: reference.into(),
-        });
-        id
-    }
-
-    pub fn remove_row(&mut self, id: u32) {
-        self.rows.retain(|r| r.id != id);
-    }
-
-    pub fn row_mut(&mut self, id: u32) -> Option<&mut IndustryRow> {
-        self.rows.iter_mut().find(|r| r.id == id)
-    }
-
-    /// Parses the rows and, when they are complete and readable, asks the core for location quotients.
-    pub fn lq_state(&self) -> LqState {
-        let mut problems = Vec::new();
-        let mut local = Values::new();
-        let mut reference = Values::new();
-        for row in &self.rows {
-            let blank = row.code.trim().is_empty()
-                && row.town.trim().is_empty()
-                && row.reference.trim().is_empty();
-            if blank {
-                continue;
-            }
-            let code = row.code.trim();
-            if gbt4754::division(code).is_none() {
-                problems.push(CellProblem {
-                    row: row.id,
-                    column: Column::Code,
-                });
-            }
-            let town = parse_amount(&row.town);
-            let refv = parse_amount(&row.reference);
-            if town.is_none() {
-                problems.push(CellProblem {
-                    row: row.id,
-                    column: Column::Town,
-                });
-            }
-            if refv.is_none() {
-                problems.push(CellProblem {
-                    row: row.id,
-                    column: Column::Reference,
-                });
-            }
-            if let (Some(t), Some(r)) = (town, refv) {
-                *local.entry(code.to_string()).or_insert(0.0) += t;
-                *reference.entry(code.to_string()).or_insert(0.0) += r;
-            }
-        }
-        if !problems.is_empty() {
-            return LqState::BadCells(problems);
-        }
-        if local.values().sum::<f64>() <= 0.0 || reference.values().sum::<f64>() <= 0.0 {
-            return LqState::Incomplete;
-        }
-        match location_quotients(&local, &reference) {
-            Ok(out) => LqState::Ready(out),
-            Err(e) => LqState::Invalid(e),
-        }
-    }
+/// The shared state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
 }
 
 /// Reads a non-negative amount as typed in China: accepts thousands separators, full-width digits and spaces.
-pub fn parse_amount(text: &str) -> Option<f64> {
+/// `None` for empty text; `Some(Err(()))` for text that is not such a number.
+pub fn parse_amount(text: &str) -> Option<Result<f64, ()>> {
     let cleaned: String = text
         .trim()
         .chars()
@@ -153,15 +135,14 @@ pub fn parse_amount(text: &str) -> Option<f64> {
     if cleaned.is_empty() {
         return None;
     }
-    cleaned
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite() && *v >= 0.0)
+    Some(
+        cleaned
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .ok_or(()),
+    )
 }
-
-/// The form shared through context.
-#[derive(Debug, Clone, Copy)]
-pub struct FormState(pub RwSignal<TownForm>);
 
 #[cfg(test)]
 mod tests {
@@ -169,37 +150,30 @@ mod tests {
 
     #[test]
     fn parses_amounts_as_typed() {
-        assert_eq!(parse_amount(" 1,234 "), Some(1234.0));
-        assert_eq!(parse_amount("１２３．５"), Some(123.5));
-        assert_eq!(parse_amount("-1"), None);
-        assert_eq!(parse_amount("abc"), None);
-        assert_eq!(parse_amount(""), None);
+        assert_eq!(parse_amount(" 1,234 "), Some(Ok(1234.0)));
+        assert_eq!(parse_amount("１２３．５"), Some(Ok(123.5)));
+        assert_eq!(parse_amount("-1"), Some(Err(())));
+        assert_eq!(parse_amount("abc"), Some(Err(())));
+        assert_eq!(parse_amount("1e400"), Some(Err(())));
+        assert_eq!(parse_amount("  "), None);
     }
 
     #[test]
-    fn blank_form_is_incomplete_not_an_error() {
-        assert_eq!(TownForm::default().lq_state(), LqState::Incomplete);
-    }
-
-    #[test]
-    fn bad_cells_are_named_by_row_and_column() {
-        let mut form = TownForm::default();
-        let id = form.add_row("99", "12x", "5");
-        let LqState::BadCells(p) = form.lq_state() else {
-            panic!("expected bad cells")
-        };
-        assert_eq!(
-            p,
-            vec![
-                CellProblem {
-                    row: id,
-                    column: Column::Code
-                },
-                CellProblem {
-                    row: id,
-                    column: Column::Town
-                }
-            ]
-        );
+    fn typing_in_one_field_is_one_undo_step_and_redo_restores() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let app = AppState::new(Dataset::empty("甲镇"));
+            app.edit("town.name", |d| d.town.name = "乙".into());
+            app.edit("town.name", |d| d.town.name = "乙镇".into());
+            app.edit("town.population", |d| d.town.population = Some(5.0));
+            app.undo();
+            assert_eq!(app.dataset.get_untracked().town.population, None);
+            assert_eq!(app.dataset.get_untracked().town.name, "乙镇");
+            app.undo();
+            assert_eq!(app.dataset.get_untracked().town.name, "甲镇");
+            assert!(!app.can_undo.get_untracked());
+            app.redo();
+            assert_eq!(app.dataset.get_untracked().town.name, "乙镇");
+        });
     }
 }

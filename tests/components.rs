@@ -31,6 +31,16 @@ async fn tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+fn click(selector: &str) {
+    let el: HtmlElement = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into();
+    el.click();
+}
+
 fn text_of(selector: &str) -> String {
     document()
         .query_selector(selector)
@@ -51,8 +61,17 @@ async fn typing_a_town_shows_core_lqs_and_switches_language() {
         .expect("body")
         .append_child(&host)
         .expect("append");
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.clear();
+    }
     let _handle = leptos::mount::mount_to(host.clone(), App);
 
+    click("button.primary"); // 新建乡镇
+    tick().await;
+    click("nav.steps button:nth-child(3)"); // 行业就业
+    tick().await;
+    click("button.add");
+    tick().await;
     type_into("行业代码 1", "17");
     type_into("本镇就业（人） 1", "300");
     type_into("参照区域就业（人） 1", "1000");
@@ -61,13 +80,7 @@ async fn typing_a_town_shows_core_lqs_and_switches_language() {
     assert_eq!(text_of("tr[data-code=\"17\"] .lq-value"), "1.00");
     assert!(text_of("tr[data-code=\"17\"]").contains("自给性部门"));
 
-    let button: HtmlElement = document()
-        .query_selector("button.lang-switch")
-        .ok()
-        .flatten()
-        .expect("language switch")
-        .unchecked_into();
-    button.click();
+    click("button.lang-switch");
     tick().await;
     assert!(text_of("h1").contains("Town Cluster Calculator"));
     assert!(text_of("tr[data-code=\"17\"]").contains("Self-sufficient"));

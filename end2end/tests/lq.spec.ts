@@ -1,6 +1,10 @@
-// Journey: an official enters a town's employment by industry and reads the location quotients.
+// Journeys: an official builds a town from scratch and reads the location quotients; a teacher opens the Datang
+// case and checks the numbers against the native engine (the oracle is the `clustercalc` CLI on the same data).
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
+
+const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
+const cli = (args: string[], input?: string) => JSON.parse(execFileSync(bin, args, { input }).toString());
 
 const town = [
   { code: '17', town: 6000, ref: 120000 },
@@ -8,37 +12,30 @@ const town = [
   { code: '52', town: 2500, ref: 800000 },
 ];
 
-// The oracle is the native engine: the same figures through `clustercalc method location-quotient`.
-function coreLq(): Record<string, number> {
-  const input = JSON.stringify({
-    local: Object.fromEntries(town.map((r) => [r.code, r.town])),
-    reference: Object.fromEntries(town.map((r) => [r.code, r.ref])),
-  });
-  const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
-  const out = JSON.parse(execFileSync(bin, ['method', 'location-quotient', '-'], { input }).toString());
-  return out.lq;
-}
-
-test('enter a town and read LQs computed by the core, in both languages', async ({ page }) => {
+test('build a town from scratch and read LQs computed by the core, in both languages', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('小城镇产业集群计算器');
+  await page.getByRole('button', { name: '新建乡镇' }).click();
   await page.getByLabel('乡镇名称', { exact: true }).fill('大唐镇');
   await page.getByLabel('参照区域', { exact: true }).fill('诸暨市');
+  await page.getByRole('navigation').getByRole('button', { name: '行业就业' }).click();
   for (let i = 0; i < town.length; i++) {
-    if (i > 0) await page.getByRole('button', { name: '添加行业' }).click();
+    await page.getByRole('button', { name: '添加行业' }).click();
     const n = i + 1;
     await page.getByLabel(`行业代码 ${n}`, { exact: true }).fill(town[i].code);
     await page.getByLabel(`本镇就业（人） ${n}`, { exact: true }).fill(String(town[i].town));
     await page.getByLabel(`参照区域就业（人） ${n}`, { exact: true }).fill(String(town[i].ref));
   }
-  const expected = coreLq();
+  const expected = cli(['method', 'location-quotient', '-'], JSON.stringify({
+    local: Object.fromEntries(town.map((r) => [r.code, r.town])),
+    reference: Object.fromEntries(town.map((r) => [r.code, r.ref])),
+  })).lq;
   for (const r of town) {
-    const cell = page.locator(`tr[data-code="${r.code}"] .lq-value`);
-    await expect(cell).toHaveText(expected[r.code].toFixed(2));
+    await expect(page.locator(`tr[data-code="${r.code}"] .lq-value`)).toHaveText(expected[r.code].toFixed(2));
   }
   await expect(page.locator('tr[data-code="17"]')).toContainText('比较优势明显');
 
-  // The chart is drawn: the canvas has non-white pixels.
+  // The chart is drawn: the canvas has ink.
   const inked = await page.getByTestId('lq-chart').evaluate((c: HTMLCanvasElement) => {
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let n = 0;
@@ -53,13 +50,38 @@ test('enter a town and read LQs computed by the core, in both languages', async 
   await expect(page.locator('tr[data-code="17"]')).toContainText('Clear advantage');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.screenshot({ path: 'screenshots/lq-en.png', fullPage: true });
+
+  // A reload keeps everything (autosave).
+  await page.reload();
+  await expect(page.locator('tr[data-code="52"] .lq-value')).toHaveText(expected['52'].toFixed(2));
 });
 
-test('an unknown code and a bad number are named at the cell, nothing typed is lost', async ({ page }) => {
+test('the Datang case shows the engine report: cluster LQ, maturity and measures', async ({ page }) => {
+  const report = cli(['analyze', 'datang', '--format', 'json']);
+  const cluster = report.clusters[0];
   await page.goto('/');
+  await page.locator('button[data-example="datang"]').click();
+  const card = page.getByTestId('cluster-card').first();
+  await expect(card.getByTestId('cluster-lq')).toHaveText(cluster.lq.employment.toFixed(2));
+  await expect(card.getByTestId('maturity')).toHaveText(cluster.maturity.index.toFixed(1));
+  await expect(page.getByTestId('measure')).toHaveCount(Math.min(5, report.measures.clusters[0].measures.length));
+  await expect(page.getByTestId('measure').first()).toContainText(report.measures.clusters[0].measures[0].title.zh);
+  await page.getByLabel('讲解模式').check();
+  await expect(page.locator('.explain-row').first()).toBeVisible();
+  await page.screenshot({ path: 'screenshots/datang-zh.png', fullPage: true });
+});
+
+test('an unknown code and a bad number are named at the cell, nothing typed is lost, undo works', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '新建乡镇' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: '行业就业' }).click();
+  await page.getByRole('button', { name: '添加行业' }).click();
   await page.getByLabel('行业代码 1', { exact: true }).fill('99');
   await page.getByLabel('本镇就业（人） 1', { exact: true }).fill('12x');
   await expect(page.getByText('不是 GB/T 4754-2017 的大类代码')).toBeVisible();
   await expect(page.getByText('请输入不小于 0 的数字').first()).toBeVisible();
   await expect(page.getByLabel('本镇就业（人） 1', { exact: true })).toHaveValue('12x');
+  await page.getByLabel('行业代码 1', { exact: true }).fill('17');
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(page.getByLabel('行业代码 1', { exact: true })).toHaveValue('');
 });

@@ -1,7 +1,7 @@
 //! LQ bar chart drawn with plotters on a canvas; the table beside it carries the same numbers.
 
 use crate::i18n::{tr, use_lang, T};
-use clustercalc_core::location_quotient::LqOutput;
+use clustercalc_core::analyze::LqTable;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -11,13 +11,13 @@ const BAR: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
 const BAR_STRONG: RGBColor = RGBColor(0xb3, 0x3a, 0x1b);
 
 #[component]
-pub fn LqChart(#[prop(into)] output: Signal<Option<LqOutput>>) -> impl IntoView {
+pub fn LqChart(#[prop(into)] table: Signal<Option<LqTable>>) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let lang = use_lang();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let _ = lang.get();
-        output.with(|o| {
+        table.with(|o| {
             if let Some(out) = o {
                 if draw(el, out).is_err() {
                     leptos::logging::warn!("LQ chart could not be drawn");
@@ -33,11 +33,11 @@ pub fn LqChart(#[prop(into)] output: Signal<Option<LqOutput>>) -> impl IntoView 
     }
 }
 
-fn draw(el: web_sys::HtmlCanvasElement, out: &LqOutput) -> Result<(), Box<dyn std::error::Error>> {
+fn draw(el: web_sys::HtmlCanvasElement, out: &LqTable) -> Result<(), Box<dyn std::error::Error>> {
     let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
-    let bars: Vec<(&String, f64)> = out.lq.iter().map(|(k, v)| (k, *v)).collect();
+    let bars: Vec<(&String, f64)> = out.industries.iter().map(|i| (&i.code, i.lq)).collect();
     let n = bars.len().max(1);
     let top = bars.iter().map(|b| b.1).fold(2.5_f64, f64::max) * 1.1;
     let mut chart = ChartBuilder::on(&root)

@@ -1,14 +1,15 @@
-//! Location-quotient results: the data table, the summary indices and the bar chart.
+//! Location-quotient results from the report: the data table, Krugman/Hoover and the bar chart.
+//! With "explain" on, each LQ shows its formula with the town's and the reference's figures substituted.
 
 use crate::components::lq_chart::LqChart;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
-use crate::state::{FormState, LqState};
-use clustercalc_core::gbt4754;
-use clustercalc_core::location_quotient::{LqBand, LqOutput};
+use crate::state::use_app;
+use clustercalc_core::analyze::{LqTable, Section};
+use clustercalc_core::location_quotient::LqBand;
 use leptos::prelude::*;
 
-fn band_text(b: LqBand) -> T {
+pub fn band_text(b: LqBand) -> T {
     match b {
         LqBand::SelfSufficient => T::BandSelfSufficient,
         LqBand::Specialised => T::BandSpecialised,
@@ -18,28 +19,56 @@ fn band_text(b: LqBand) -> T {
 
 #[component]
 pub fn LqResults() -> impl IntoView {
-    let FormState(form) = expect_context::<FormState>();
+    let app = use_app();
     let lang = use_lang();
-    let state = Memo::new(move |_| form.with(|f| f.lq_state()));
-    let output = Memo::new(move |_| match state.get() {
-        LqState::Ready(out) => Some(out),
-        _ => None,
+    let table = Memo::new(move |_| {
+        app.report.with(|r| match r {
+            Ok(r) => match &r.specialisation {
+                Section::Computed(s) => Ok(s.employment.clone()),
+                Section::NotComputed { reason } => Err(reason.clone()),
+            },
+            Err(_) => Ok(None),
+        })
     });
-
-    let table = move |out: LqOutput| {
-        let rows = out
-            .lq
+    let reference_of = move |code: &str| {
+        app.dataset.with(|d| {
+            d.reference
+                .as_ref()
+                .and_then(|r| r.employment.get(code).copied())
+        })
+    };
+    let explain_row = move |t: &LqTable, code: &str, value: f64, lq: f64| {
+        let e_ref = reference_of(code).unwrap_or(f64::NAN);
+        format!(
+            "({} ÷ {}) ÷ ({} ÷ {}) = {}",
+            number(value, 0),
+            number(t.local_total, 0),
+            number(e_ref, 0),
+            number(t.reference_total, 0),
+            number(lq, 3)
+        )
+    };
+    let render = move |t: LqTable| {
+        let rows = t
+            .industries
             .iter()
-            .map(|(code, q)| {
-                let name = gbt4754::division(code).map(|d| d.name(lang.get())).unwrap_or("");
-                let band = out.bands.get(code).copied().unwrap_or(LqBand::of(*q));
+            .map(|i| {
+                let band = i.band;
+                let explained = explain_row(&t, &i.code, i.value, i.lq);
                 view! {
-                    <tr data-code=code.clone()>
-                        <td>{code.clone()}</td>
-                        <td>{name}</td>
-                        <td class="num lq-value">{number(*q, 2)}</td>
-                        <td class=format!("band band-{band:?}").to_lowercase()>{band_text(band).get(lang.get())}</td>
+                    <tr data-code=i.code.clone()>
+                        <td>{i.code.clone()}</td>
+                        <td>{i.name.clone()}</td>
+                        <td class="num">{number(i.value, 0)}</td>
+                        <td class="num lq-value">{number(i.lq, 2)}</td>
+                        <td class=format!("band band-{band:?}").to_lowercase()>
+                            {move || band_text(band).get(lang.get())}
+                            {i.small.then(|| view! { <span class="badge" title=tr(T::SmallIndustryNote)>{tr(T::SmallIndustry)}</span> })}
+                        </td>
                     </tr>
+                    <Show when=move || app.explain.get()>
+                        <tr class="explain-row"><td colspan="5"><code>{explained.clone()}</code></td></tr>
+                    </Show>
                 }
             })
             .collect_view();
@@ -49,6 +78,7 @@ pub fn LqResults() -> impl IntoView {
                     <tr>
                         <th scope="col">{tr(T::Code)}</th>
                         <th scope="col">{tr(T::Industry)}</th>
+                        <th scope="col">{tr(T::TownEmployment)}</th>
                         <th scope="col">"LQ"</th>
                         <th scope="col">{tr(T::Band)}</th>
                     </tr>
@@ -57,34 +87,30 @@ pub fn LqResults() -> impl IntoView {
             </table>
             <dl class="indices">
                 <dt>{tr(T::Krugman)}</dt>
-                <dd class="num" data-testid="krugman">{number(out.krugman, 3)}</dd>
+                <dd class="num" data-testid="krugman">{number(t.krugman, 3)}</dd>
                 <dt>{tr(T::Hoover)}</dt>
-                <dd class="num" data-testid="hoover">{number(out.hoover, 3)}</dd>
+                <dd class="num" data-testid="hoover">{number(t.hoover, 3)}</dd>
                 <dt>{tr(T::Variant)}</dt>
                 <dd>{tr(T::VariantLqEmployment)}</dd>
             </dl>
         }
         .into_any()
     };
-
-    let body = move || {
-        match state.get() {
-        LqState::Ready(out) => table(out),
-        LqState::Incomplete | LqState::BadCells(_) => view! { <p class="empty">{tr(T::NeedData)}</p> }.into_any(),
-        LqState::Invalid(e) => view! {
-            <p class="error" role="alert">{tr(T::InputProblem)}": "{move || e.message(lang.get())}</p>
+    let chart_data = Signal::derive(move || table.get().ok().flatten());
+    let body = move || match table.get() {
+        Ok(Some(t)) => render(t),
+        Ok(None) => view! { <p class="empty">{tr(T::NeedData)}</p> }.into_any(),
+        Err(reason) => {
+            view! { <p class="empty">{move || reason.get(lang.get()).to_string()}</p> }.into_any()
         }
-        .into_any(),
-    }
     };
-
     view! {
         <section class="panel results-panel" aria-labelledby="lq-heading">
             <h2 id="lq-heading">{tr(T::ResultsSection)}</h2>
             <p id="lq-formula" class="formula">{tr(T::LqFormula)}</p>
             {body}
-            <Show when=move || output.with(|o| o.is_some())>
-                <LqChart output=output />
+            <Show when=move || chart_data.with(|c| c.is_some())>
+                <LqChart table=chart_data />
             </Show>
         </section>
     }

@@ -1,5 +1,9 @@
 //! Components, one family per file.
 
+pub mod fields;
+pub mod industries;
 pub mod lq_chart;
 pub mod lq_results;
-pub mod town_form;
+pub mod start;
+pub mod summary;
+pub mod town_profile;

@@ -1,0 +1,49 @@
+//! The town profile step: name, place, year and the labour figures the multipliers and absorption need.
+
+use crate::components::fields::{NumberField, TextField};
+use crate::i18n::{tr, T};
+use crate::state::use_app;
+use clustercalc_core::dataset::{Dataset, Reference};
+use leptos::prelude::*;
+
+#[component]
+pub fn TownProfileView() -> impl IntoView {
+    let app = use_app();
+    let d = app.dataset;
+    let text = move |get: fn(&Dataset) -> String| Signal::derive(move || d.with(get));
+    let num = move |get: fn(&Dataset) -> Option<f64>| Signal::derive(move || d.with(get));
+    let set_num = move |field: &'static str, set: fn(&mut Dataset, Option<f64>)| {
+        Callback::new(move |v: Option<f64>| app.edit(field, |d| set(d, v)))
+    };
+    let opt = |s: String| if s.trim().is_empty() { None } else { Some(s) };
+    view! {
+        <section class="panel" aria-labelledby="town-heading">
+            <h2 id="town-heading">{tr(T::TownSection)}</h2>
+            <div class="fields two">
+                <TextField label=T::TownName value=text(|d| d.town.name.clone())
+                    on_change=Callback::new(move |v: String| app.edit("town.name", |d| d.town.name = v)) />
+                <TextField label=T::County value=text(|d| d.town.county.clone().unwrap_or_default())
+                    on_change=Callback::new(move |v: String| app.edit("town.county", |d| d.town.county = opt(v))) />
+                <TextField label=T::Province value=text(|d| d.town.province.clone().unwrap_or_default())
+                    on_change=Callback::new(move |v: String| app.edit("town.province", |d| d.town.province = opt(v))) />
+                <NumberField label=T::Year value=num(|d| d.town.year.map(f64::from))
+                    on_change=set_num("town.year", |d, v| d.town.year = v.map(|y| y.round() as i32)) max=2100.0 />
+                <NumberField label=T::AreaKm2 unit=T::UnitKm2 value=num(|d| d.town.area_km2)
+                    on_change=set_num("town.area_km2", |d, v| d.town.area_km2 = v) />
+                <NumberField label=T::Population unit=T::UnitPersons value=num(|d| d.town.population)
+                    on_change=set_num("town.population", |d, v| d.town.population = v) />
+                <NumberField label=T::LabourForce unit=T::UnitPersons value=num(|d| d.town.labour_force)
+                    on_change=set_num("town.labour_force", |d, v| d.town.labour_force = v) />
+                <NumberField label=T::Employed unit=T::UnitPersons value=num(|d| d.town.employed)
+                    on_change=set_num("town.employed", |d, v| d.town.employed = v) />
+                <NumberField label=T::RuralSurplus unit=T::UnitPersons value=num(|d| d.town.rural_surplus_labour)
+                    on_change=set_num("town.rural_surplus_labour", |d, v| d.town.rural_surplus_labour = v) />
+                <TextField label=T::ReferenceName hint=T::ReferenceHint
+                    value=text(|d| d.reference.as_ref().map(|r| r.name.clone()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| app.edit("reference.name", |d| {
+                        d.reference.get_or_insert_with(Reference::default).name = v;
+                    })) />
+            </div>
+        </section>
+    }
+}

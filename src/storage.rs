@@ -1,0 +1,76 @@
+//! Autosave in localStorage: the only module that touches browser storage.
+//!
+//! Every change is saved as dataset JSON. The previous good copy is kept under a second key before it is
+//! overwritten, so a failed or partial write never loses the last good state. Storage may be missing (private
+//! mode) or full: both are reported to the user, never a panic.
+
+use clustercalc_core::dataset::Dataset;
+use clustercalc_core::Error;
+
+const CURRENT: &str = "clustercalc:autosave";
+const PREVIOUS: &str = "clustercalc:autosave:previous";
+
+/// What reading the autosave found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restored {
+    Nothing,
+    Dataset(Dataset),
+    /// The current copy was unreadable; the previous good copy (if any) was restored instead.
+    Recovered {
+        dataset: Option<Dataset>,
+        error: Error,
+    },
+    Unavailable,
+}
+
+/// Why a save failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveProblem {
+    Unavailable,
+    QuotaOrDenied,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads the autosaved dataset, falling back to the previous copy when the current one is corrupt.
+pub fn restore() -> Restored {
+    let Some(s) = storage() else {
+        return Restored::Unavailable;
+    };
+    let Ok(Some(text)) = s.get_item(CURRENT) else {
+        return Restored::Nothing;
+    };
+    match Dataset::from_json(&text) {
+        Ok(d) => Restored::Dataset(d),
+        Err(error) => {
+            let previous = s
+                .get_item(PREVIOUS)
+                .ok()
+                .flatten()
+                .and_then(|t| Dataset::from_json(&t).ok());
+            Restored::Recovered {
+                dataset: previous,
+                error,
+            }
+        }
+    }
+}
+
+/// Saves the dataset; keeps the previous good copy first.
+pub fn save(d: &Dataset) -> Result<(), SaveProblem> {
+    let s = storage().ok_or(SaveProblem::Unavailable)?;
+    let text = d.to_json_pretty();
+    if let Ok(Some(old)) = s.get_item(CURRENT) {
+        if old == text {
+            return Ok(());
+        }
+        if Dataset::from_json(&old).is_ok() {
+            s.set_item(PREVIOUS, &old)
+                .map_err(|_| SaveProblem::QuotaOrDenied)?;
+        }
+    }
+    s.set_item(CURRENT, &text)
+        .map_err(|_| SaveProblem::QuotaOrDenied)
+}
