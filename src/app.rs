@@ -1,5 +1,6 @@
 //! The page: header (language, undo/redo, explain, large text), the workflow steps and the results beside them.
 
+use crate::components::results_tabs::ResultsTabs;
 use crate::components::{
     industries::IndustriesView, lq_results::LqResults, start::StartView, summary::SummaryView,
     town_profile::TownProfileView,
@@ -136,6 +137,7 @@ pub fn App() -> impl IntoView {
                 <div class="results">
                     <SummaryView />
                     <LqResults />
+                    <ResultsTabs />
                 </div>
             </main>
         </div>

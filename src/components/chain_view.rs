@@ -1,0 +1,288 @@
+//! The value chain of the (first) cluster: stages in order as boxes with their firm counts, missing stages
+//! marked, and the chain figures (completeness, 扎堆 index, final/intermediate ratio, 集而不群 flag).
+
+use crate::components::maturity_view::first_cluster;
+use crate::format::number;
+use crate::i18n::{tr, use_lang, T};
+use crate::state::use_app;
+use clustercalc_core::analyze::Section;
+use clustercalc_core::chain::{ChainAssessment, Figure, StageKind, StageResult};
+use clustercalc_core::Lang;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+
+const PRESENT: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
+const FINAL: RGBColor = RGBColor(0xb3, 0x3a, 0x1b);
+const SERVICE: RGBColor = RGBColor(0x4d, 0x7c, 0x2f);
+const MISSING: RGBColor = RGBColor(0xc6, 0x28, 0x28);
+
+fn kind_text(k: StageKind) -> T {
+    match k {
+        StageKind::Final => T::KindFinal,
+        StageKind::Intermediate => T::KindIntermediate,
+        StageKind::Service => T::KindService,
+    }
+}
+
+fn figure_value(f: &Figure, percent: bool) -> String {
+    match f.value {
+        Some(v) if percent => format!("{}%", number(v * 100.0, 1)),
+        Some(v) => number(v, 2),
+        None => "—".into(),
+    }
+}
+
+/// The formula and the inputs substituted, as the core wrote them.
+fn figure_explain(f: &Figure, lang: Lang) -> String {
+    let inputs = f
+        .inputs
+        .iter()
+        .map(|(k, v)| format!("{k} = {}", number(*v, 3)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let assumption = if f.assumption {
+        format!(" ({})", T::Assumption.get(lang))
+    } else {
+        String::new()
+    };
+    format!("{} [{inputs}]{assumption}", f.formula)
+}
+
+fn figure_row(
+    label: T,
+    f: &Figure,
+    percent: bool,
+    lang: Lang,
+    explain: bool,
+    id: &'static str,
+) -> impl IntoView {
+    let text = figure_explain(f, lang);
+    view! {
+        <dt>{label.get(lang)}</dt>
+        <dd class="num" data-testid=id>{figure_value(f, percent)}</dd>
+        {explain.then(|| view! { <dd class="explain"><code>{text}</code></dd> })}
+    }
+}
+
+fn chain_body(c: &ChainAssessment, lang: Lang, explain: bool) -> AnyView {
+    let rows = c
+        .stages
+        .iter()
+        .map(|s| {
+            let status = if s.present {
+                T::StagePresent
+            } else if s.firms.is_none() {
+                T::StageUnsurveyed
+            } else {
+                T::StageMissing
+            };
+            view! {
+                <tr class:missing=!s.present>
+                    <td>{s.name.get(lang).to_string()}</td>
+                    <td>{kind_text(s.kind).get(lang)}</td>
+                    <td class="num">{s.firms.map_or_else(|| "—".into(), |v| number(v, 0))}</td>
+                    <td class="num">{s.share.map_or_else(|| "—".into(), |v| format!("{}%", number(v * 100.0, 1)))}</td>
+                    <td>{status.get(lang)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let flag = match c.colocation.flagged {
+        Some(true) => T::FlagYes,
+        Some(false) => T::FlagNo,
+        None => T::FlagUnknown,
+    };
+    let rule = &c.colocation.rule;
+    let rule_text = format!(
+        "LQ ≥ {}, completeness ≤ {}, 扎堆 ≥ {} ({})",
+        number(rule.lq_min, 2),
+        number(rule.completeness_max, 2),
+        number(rule.zhadui_min, 2),
+        rule.source
+    );
+    let missing: Vec<String> = c
+        .stages
+        .iter()
+        .filter(|s| c.missing_stages.contains(&s.id))
+        .map(|s| s.name.get(lang).to_string())
+        .collect();
+    view! {
+        <dl class="indices">
+            {figure_row(T::ChainCompleteness, &c.completeness, true, lang, explain, "chain-completeness")}
+            {figure_row(T::WeightedCompleteness, &c.weighted_completeness, true, lang, explain, "chain-weighted")}
+            {figure_row(T::ZhaduiIndex, &c.zhadui_index, true, lang, explain, "chain-zhadui")}
+            {figure_row(T::FinalIntermediateRatio, &c.final_intermediate_ratio, false, lang, explain, "chain-ratio")}
+            <dt>{T::Colocated.get(lang)}</dt>
+            <dd data-testid="chain-colocated">{flag.get(lang)}</dd>
+            {explain.then(|| view! { <dd class="explain"><code>{rule_text}</code></dd> })}
+            <dt>{T::MissingStages.get(lang)}</dt>
+            <dd>{if missing.is_empty() { "—".to_string() } else { missing.join("、") }}</dd>
+        </dl>
+        <table class="results">
+            <thead><tr>
+                <th scope="col">{T::ChainStage.get(lang)}</th>
+                <th scope="col">{T::StageKindLabel.get(lang)}</th>
+                <th scope="col">{T::Firms.get(lang)}</th>
+                <th scope="col">{T::Share.get(lang)}</th>
+                <th scope="col">{T::Status.get(lang)}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ChainView() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let cluster = first_cluster();
+    let canvas = NodeRef::<Canvas>::new();
+    let stages = Memo::new(move |_| {
+        cluster.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.chain.computed())
+                .map(|ch| ch.stages.clone())
+        })
+    });
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let lang = lang.get();
+        stages.with(|s| {
+            if let Some(s) = s {
+                if draw_chain(el, s, lang).is_err() {
+                    leptos::logging::warn!("chain diagram could not be drawn");
+                }
+            }
+        });
+    });
+    let body = move || {
+        let lang = lang.get();
+        let explain = app.explain.get();
+        cluster.with(|c| match c {
+            None => view! { <p class="empty">{T::NoReport.get(lang)}</p> }.into_any(),
+            Some(c) => match &c.chain {
+                Section::Computed(ch) => chain_body(ch, lang, explain),
+                Section::NotComputed { reason } => {
+                    view! { <p class="empty">{reason.get(lang).to_string()}</p> }.into_any()
+                }
+            },
+        })
+    };
+    view! {
+        <section class="panel results-panel result-view" aria-labelledby="chain-heading">
+            <h2 id="chain-heading">{tr(T::ChainSection)}</h2>
+            <div class="view-grid wide-chart">
+                <figure class="chart" hidden=move || stages.with(Option::is_none)>
+                    <canvas node_ref=canvas width="640" height="300" role="img"
+                        aria-label=tr(T::ChartChain) data-testid="chain-chart"></canvas>
+                    <figcaption>{tr(T::ChartChain)}</figcaption>
+                </figure>
+                <div class="view-data">{body}</div>
+            </div>
+        </section>
+    }
+}
+
+/// Boxes in chain order, left to right in rows of up to five, joined by arrows.
+fn draw_chain(
+    el: web_sys::HtmlCanvasElement,
+    stages: &[StageResult],
+    lang: Lang,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let (w, _) = root.dim_in_pixel();
+    let per_row = stages.len().clamp(1, 5);
+    let gap = 22_i32;
+    let box_w = (w as i32 - 16 - gap * (per_row as i32 - 1)) / per_row as i32;
+    let box_h = 58_i32;
+    let row_h = box_h + 26;
+    let centre = Pos::new(HPos::Center, VPos::Center);
+    for (i, s) in stages.iter().enumerate() {
+        let (row, col) = ((i / per_row) as i32, (i % per_row) as i32);
+        let x0 = 8 + col * (box_w + gap);
+        let y0 = 10 + row * row_h;
+        let color = match (s.present, s.kind) {
+            (false, _) => MISSING,
+            (true, StageKind::Final) => FINAL,
+            (true, StageKind::Service) => SERVICE,
+            (true, StageKind::Intermediate) => PRESENT,
+        };
+        if s.present {
+            root.draw(&Rectangle::new(
+                [(x0, y0), (x0 + box_w, y0 + box_h)],
+                color.mix(0.12).filled(),
+            ))?;
+            root.draw(&Rectangle::new(
+                [(x0, y0), (x0 + box_w, y0 + box_h)],
+                color.stroke_width(2),
+            ))?;
+        } else {
+            // Dashed outline: short segments along the four sides.
+            let mut dashes = Vec::new();
+            let mut x = x0;
+            while x < x0 + box_w {
+                let x1 = (x + 6).min(x0 + box_w);
+                dashes.push(vec![(x, y0), (x1, y0)]);
+                dashes.push(vec![(x, y0 + box_h), (x1, y0 + box_h)]);
+                x += 10;
+            }
+            let mut y = y0;
+            while y < y0 + box_h {
+                let y1 = (y + 6).min(y0 + box_h);
+                dashes.push(vec![(x0, y), (x0, y1)]);
+                dashes.push(vec![(x0 + box_w, y), (x0 + box_w, y1)]);
+                y += 10;
+            }
+            for d in dashes {
+                root.draw(&PathElement::new(d, MISSING.stroke_width(2)))?;
+            }
+        }
+        let name: String = s.name.get(lang).chars().take(14).collect();
+        root.draw(&Text::new(
+            name,
+            (x0 + box_w / 2, y0 + 18),
+            ("sans-serif", 13).into_font().color(&BLACK).pos(centre),
+        ))?;
+        let count = if s.present {
+            s.firms.map_or_else(|| "—".into(), |v| number(v, 0))
+        } else {
+            format!("✕ {}", T::StageMissing.get(lang))
+        };
+        root.draw(&Text::new(
+            count,
+            (x0 + box_w / 2, y0 + 40),
+            ("sans-serif", 15).into_font().color(&color).pos(centre),
+        ))?;
+        if i + 1 < stages.len() {
+            if col + 1 < per_row as i32 {
+                let (ax, ay) = (x0 + box_w + 2, y0 + box_h / 2);
+                root.draw(&PathElement::new(
+                    vec![(ax, ay), (ax + gap - 4, ay)],
+                    BLACK.stroke_width(1),
+                ))?;
+                root.draw(&Polygon::new(
+                    vec![
+                        (ax + gap - 4, ay),
+                        (ax + gap - 10, ay - 4),
+                        (ax + gap - 10, ay + 4),
+                    ],
+                    BLACK.filled(),
+                ))?;
+            } else {
+                let (ax, ay) = (x0 + box_w / 2, y0 + box_h + 2);
+                root.draw(&PathElement::new(
+                    vec![(ax, ay), (ax, ay + 22)],
+                    BLACK.stroke_width(1),
+                ))?;
+            }
+        }
+    }
+    root.present()?;
+    Ok(())
+}

@@ -1,0 +1,298 @@
+//! Maturity of the (first) cluster: the index, a radar chart of the dimension scores with a table beside it,
+//! the weights and where they come from, and the life-cycle stage with the rule that decided it.
+
+use crate::format::number;
+use crate::i18n::{tr, use_lang, T};
+use crate::state::use_app;
+use clustercalc_core::analyze::{ClusterReport, Section};
+use clustercalc_core::lifecycle::Lifecycle;
+use clustercalc_core::maturity::{Maturity, WeightsOrigin};
+use clustercalc_core::Lang;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+const INK: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
+const GRID: RGBColor = RGBColor(0xc8, 0xcc, 0xd2);
+
+/// The first cluster of the report, if the report exists.
+pub fn first_cluster() -> Memo<Option<ClusterReport>> {
+    let app = use_app();
+    Memo::new(move |_| {
+        app.report
+            .with(|r| r.as_ref().ok().and_then(|r| r.clusters.first().cloned()))
+    })
+}
+
+fn origin_text(o: &WeightsOrigin, lang: Lang) -> String {
+    match o {
+        WeightsOrigin::Equal { source } => {
+            format!("{} ({source})", T::WeightsEqual.get(lang))
+        }
+        WeightsOrigin::User => T::WeightsUser.get(lang).to_string(),
+        WeightsOrigin::Ahp { cr, consistent, .. } => format!(
+            "{}: CR = {} ({})",
+            T::WeightsAhp.get(lang),
+            number(*cr, 3),
+            if *consistent {
+                T::MatAhpConsistent.get(lang)
+            } else {
+                T::MatAhpInconsistent.get(lang)
+            }
+        ),
+    }
+}
+
+fn maturity_body(m: &Maturity, lang: Lang, explain: bool) -> AnyView {
+    let rows = m
+        .dimensions
+        .iter()
+        .map(|d| {
+            let sources = d
+                .indicators
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} = {} → {} ({})",
+                        i.label.get(lang),
+                        i.value.map_or_else(|| "—".into(), |v| number(v, 3)),
+                        i.score.map_or_else(|| "—".into(), |v| number(v, 1)),
+                        i.source
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            view! {
+                <tr>
+                    <td>{d.label.get(lang).to_string()}</td>
+                    <td class="num">{d.score.map_or_else(|| "—".into(), |v| number(v, 1))}</td>
+                    <td class="num">{number(d.weight, 3)}</td>
+                    <td class="num">{format!("{} / {}", d.computable, d.total)}</td>
+                </tr>
+                {explain.then(|| view! { <tr class="explain-row"><td colspan="4"><code>{sources}</code></td></tr> })}
+            }
+        })
+        .collect_view();
+    let missing = (!m.missing_dimensions.is_empty()).then(|| {
+        view! {
+            <dt>{T::MissingDimensions.get(lang)}</dt>
+            <dd>{m.missing_dimensions.join(", ")}</dd>
+        }
+    });
+    view! {
+        <dl class="indices">
+            <dt>{T::MaturityIndex.get(lang)}</dt>
+            <dd class="num big" data-testid="maturity-index">{m.index.map_or_else(|| "—".into(), |v| number(v, 1))}</dd>
+            <dt>{T::Confidence.get(lang)}</dt>
+            <dd class="num">{format!("{}%", number(m.confidence * 100.0, 0))}</dd>
+            <dt>{T::WeightsOrigin.get(lang)}</dt>
+            <dd>{origin_text(&m.weights.origin, lang)}</dd>
+            {missing}
+        </dl>
+        {explain.then(|| view! {
+            <p class="explain"><strong>{T::ExplainFormula.get(lang)}": "</strong>{T::MaturityFormula.get(lang)}
+                " ("{T::ExplainVariant.get(lang)}": "{m.method.clone()}")"</p>
+        })}
+        <table class="results">
+            <thead><tr>
+                <th scope="col">{T::Dimension.get(lang)}</th>
+                <th scope="col">{T::Score.get(lang)}</th>
+                <th scope="col">{T::Weight.get(lang)}</th>
+                <th scope="col">{T::IndicatorsComputable.get(lang)}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn inputs_text(inputs: &std::collections::BTreeMap<String, f64>) -> String {
+    inputs
+        .iter()
+        .map(|(k, v)| format!("{k} = {}", number(*v, 3)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn lifecycle_body(l: &Lifecycle, lang: Lang, explain: bool) -> AnyView {
+    let stage = match (&l.stage, &l.reason) {
+        (Some(s), _) => s.label().get(lang).to_string(),
+        (None, Some(r)) => r.get(lang).to_string(),
+        (None, None) => T::NoStage.get(lang).to_string(),
+    };
+    let rule = l
+        .decision
+        .as_ref()
+        .map(|d| d.rule.text.get(lang).to_string());
+    let window = l
+        .window
+        .as_ref()
+        .map(|w| format!("{}–{} ({})", w.from, w.to, w.basis));
+    let periods = l
+        .periods
+        .iter()
+        .map(|p| {
+            let decided = p.decision.as_ref().map_or_else(
+                || T::NoStage.get(lang).to_string(),
+                |d| d.label.get(lang).to_string(),
+            );
+            view! {
+                <tr>
+                    <td>{format!("{}–{}", p.from, p.to)}</td>
+                    <td>{decided}</td>
+                    <td class="small">{inputs_text(&p.inputs)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let has_periods = !l.periods.is_empty();
+    view! {
+        <h3>{T::LifecycleStage.get(lang)}</h3>
+        <dl class="indices">
+            <dt>{T::LifecycleStage.get(lang)}</dt>
+            <dd data-testid="lifecycle-stage">{stage}</dd>
+            {rule.map(|r| view! { <dt>{T::DecidingRule.get(lang)}</dt><dd>{r}</dd> })}
+            {window.map(|w| view! { <dt>{T::Window.get(lang)}</dt><dd>{w}</dd> })}
+        </dl>
+        {explain.then(|| view! {
+            <p class="explain"><strong>{T::ExplainInputs.get(lang)}": "</strong>{inputs_text(&l.inputs)}
+                "; "<strong>{T::ExplainSource.get(lang)}": "</strong>{l.source.clone()}</p>
+        })}
+        {has_periods.then(|| view! {
+            <table class="results">
+                <caption>{T::Periods.get(lang)}</caption>
+                <thead><tr>
+                    <th scope="col">{T::Period.get(lang)}</th>
+                    <th scope="col">{T::LifecycleStage.get(lang)}</th>
+                    <th scope="col">{T::ExplainInputs.get(lang)}</th>
+                </tr></thead>
+                <tbody>{periods}</tbody>
+            </table>
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+pub fn MaturityView() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let cluster = first_cluster();
+    let canvas = NodeRef::<Canvas>::new();
+    let scores = Memo::new(move |_| {
+        cluster.with(|c| {
+            c.as_ref().and_then(|c| c.maturity.computed()).map(|m| {
+                m.dimensions
+                    .iter()
+                    .map(|d| (d.id.clone(), d.label.clone(), d.score))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let lang = lang.get();
+        scores.with(|s| {
+            if let Some(s) = s {
+                if draw_radar(el, s, lang).is_err() {
+                    leptos::logging::warn!("maturity radar could not be drawn");
+                }
+            }
+        });
+    });
+    let body = move || {
+        let lang = lang.get();
+        let explain = app.explain.get();
+        cluster.with(|c| match c {
+            None => view! { <p class="empty">{T::NoReport.get(lang)}</p> }.into_any(),
+            Some(c) => {
+                let maturity = match &c.maturity {
+                    Section::Computed(m) => maturity_body(m, lang, explain),
+                    Section::NotComputed { reason } => {
+                        view! { <p class="empty">{reason.get(lang).to_string()}</p> }.into_any()
+                    }
+                };
+                view! {
+                    <h3>{c.name.clone()}</h3>
+                    {maturity}
+                    {lifecycle_body(&c.lifecycle, lang, explain)}
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <section class="panel results-panel result-view" aria-labelledby="maturity-heading">
+            <h2 id="maturity-heading">{tr(T::MaturitySection)}</h2>
+            <div class="view-grid">
+                <figure class="chart" hidden=move || scores.with(Option::is_none)>
+                    <canvas node_ref=canvas width="420" height="360" role="img"
+                        aria-label=tr(T::ChartMaturityRadar) data-testid="maturity-chart"></canvas>
+                    <figcaption>{tr(T::ChartMaturityRadar)}</figcaption>
+                </figure>
+                <div class="view-data">{body}</div>
+            </div>
+        </section>
+    }
+}
+
+type DimensionPoint = (String, clustercalc_core::lang::Text, Option<f64>);
+
+/// Radar geometry: dimension `i` of `n` at angle −90° + 360°·i/n, radius proportional to its score (0–100).
+fn draw_radar(
+    el: web_sys::HtmlCanvasElement,
+    dims: &[DimensionPoint],
+    lang: Lang,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let (w, h) = root.dim_in_pixel();
+    let (cx, cy) = (f64::from(w) / 2.0, f64::from(h) / 2.0 + 6.0);
+    let radius = f64::from(w.min(h)) / 2.0 - 58.0;
+    let n = dims.len().max(3);
+    let at = |i: usize, r: f64| -> (i32, i32) {
+        let a = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
+        ((cx + r * a.cos()) as i32, (cy + r * a.sin()) as i32)
+    };
+    for level in [25.0, 50.0, 75.0, 100.0] {
+        let mut ring: Vec<(i32, i32)> = (0..n).map(|i| at(i, radius * level / 100.0)).collect();
+        ring.push(at(0, radius * level / 100.0));
+        root.draw(&PathElement::new(ring, GRID.stroke_width(1)))?;
+    }
+    let font = ("sans-serif", 13).into_font().color(&BLACK);
+    for (i, (_, label, score)) in dims.iter().enumerate() {
+        root.draw(&PathElement::new(
+            vec![at(i, 0.0), at(i, radius)],
+            GRID.stroke_width(1),
+        ))?;
+        let (x, y) = at(i, radius + 26.0);
+        let text = format!(
+            "{} {}",
+            label.get(lang),
+            score.map_or_else(|| "—".into(), |v| number(v, 0))
+        );
+        let style = font.clone().pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Center,
+            plotters::style::text_anchor::VPos::Center,
+        ));
+        root.draw(&Text::new(text, (x, y), style))?;
+    }
+    let points: Vec<(i32, i32)> = dims
+        .iter()
+        .enumerate()
+        .map(|(i, d)| at(i, radius * d.2.unwrap_or(0.0) / 100.0))
+        .collect();
+    root.draw(&Polygon::new(points.clone(), INK.mix(0.25).filled()))?;
+    let mut outline = points.clone();
+    if let Some(first) = points.first() {
+        outline.push(*first);
+    }
+    root.draw(&PathElement::new(outline, INK.stroke_width(2)))?;
+    for p in points {
+        root.draw(&Circle::new(p, 3, INK.filled()))?;
+    }
+    root.present()?;
+    Ok(())
+}
