@@ -2,8 +2,9 @@
 
 use crate::components::results_tabs::ResultsTabs;
 use crate::components::{
-    industries::IndustriesView, lq_results::LqResults, start::StartView, summary::SummaryView,
-    town_profile::TownProfileView,
+    cluster::ClusterView, firms::FirmsView, industries::IndustriesView, judgments::JudgmentsView,
+    lq_results::LqResults, parameters::ParametersView, scenarios::ScenariosView, start::StartView,
+    summary::SummaryView, support::SupportView, town_profile::TownProfileView,
 };
 use crate::i18n::{tr, LangState, T};
 use crate::state::{AppState, Step};
@@ -84,6 +85,12 @@ pub fn App() -> impl IntoView {
         Step::Start => view! { <StartView /> }.into_any(),
         Step::Town => view! { <TownProfileView /> }.into_any(),
         Step::Industries => view! { <IndustriesView /> }.into_any(),
+        Step::Cluster => view! { <ClusterView /> }.into_any(),
+        Step::Firms => view! { <FirmsView /> }.into_any(),
+        Step::Support => view! { <SupportView /> }.into_any(),
+        Step::Judgments => view! { <JudgmentsView /> }.into_any(),
+        Step::Parameters => view! { <ParametersView /> }.into_any(),
+        Step::Scenarios => view! { <ScenariosView /> }.into_any(),
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() {
@@ -131,6 +138,12 @@ pub fn App() -> impl IntoView {
                 {step_button(Step::Start, T::StepStart)}
                 {step_button(Step::Town, T::TownSection)}
                 {step_button(Step::Industries, T::IndustriesSection)}
+                {step_button(Step::Cluster, T::StepCluster)}
+                {step_button(Step::Firms, T::StepFirms)}
+                {step_button(Step::Support, T::StepSupport)}
+                {step_button(Step::Judgments, T::StepJudgments)}
+                {step_button(Step::Parameters, T::StepParameters)}
+                {step_button(Step::Scenarios, T::StepScenarios)}
             </nav>
             <main class="layout">
                 <div class="entry">{entry}</div>

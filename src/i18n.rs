@@ -56,6 +56,146 @@ texts! {
     InputProblem => "输入有误", "Input problem";
     Variant => "口径", "Variant";
     VariantLqEmployment => "就业口径，分母为全部就业", "employment, denominator all employment";
+    ClusterSection => "集群与产业链", "Cluster and value chain";
+    ClusterHint => "填写集群名称和行业代码即可计算集群区位熵；再选产业链模板并填各环节企业数，可看到产业链完整度和缺失环节。",
+        "A name and industry codes give the cluster LQ; a chain template with firm counts per stage adds chain completeness and the missing stages.";
+    AddCluster => "设定研究的集群", "Set up the cluster under study";
+    ClusterName => "集群名称", "Cluster name";
+    ClusterCodes => "集群行业代码（用逗号或空格分隔）", "Cluster industry codes (comma or space separated)";
+    ClusterCodesHint => "GB/T 4754-2017 代码，2–4 位，如 1771；以该代码开头的行业和企业都计入集群。",
+        "GB/T 4754-2017 codes of 2–4 digits, e.g. 1771; industries and firms whose code starts with one belong to the cluster.";
+    ChainTemplate => "产业链模板", "Chain template";
+    NoTemplate => "（不选）", "(none)";
+    Stage => "环节", "Stage";
+    StageFirms => "企业数", "Firms";
+    StageFirmsLabel => "该环节企业数", "Firms in stage";
+    FinalFirms => "最终企业（面向集群外销售）", "Final firms (selling outside the cluster)";
+    IntermediateFirms => "中间企业（为集群内企业配套）", "Intermediate firms (supplying cluster firms)";
+    UnitFirms => "家", "firms";
+    OutsideMarketShare => "集群外销售占比", "Share of sales outside the town";
+    LocalSourcingShare => "本地采购占比", "Share of inputs bought locally";
+    ShareHint => "占比填 0–1 之间的小数，如 0.8 表示 80%。", "Shares are decimals from 0 to 1, e.g. 0.8 for 80 %.";
+    FirmsSection => "企业名录（可选）", "Firm list (optional)";
+    FirmsHint => "可不填。填写后可计算集中度、识别龙头企业和专精特新企业数。",
+        "Optional. A firm list adds concentration, leading firms and counts of 专精特新 firms.";
+    FirmName => "企业名称", "Firm name";
+    FirmIndustry => "行业代码", "Industry code";
+    FirmStage => "产业链环节", "Chain stage";
+    FirmEmployment => "从业人数（人）", "Employment (persons)";
+    FirmRevenue => "营业收入（万元）", "Revenue (10k yuan)";
+    FirmLeading => "龙头", "Leading";
+    FirmSpecialised => "专精特新", "Specialised SME (专精特新)";
+    FirmLittleGiant => "小巨人", "Little giant (小巨人)";
+    FirmChampion => "单项冠军", "Single champion (单项冠军)";
+    AddFirm => "添加企业", "Add firm";
+    RemoveFirmLabel => "删除企业", "Remove firm";
+    Row => "第几行", "row";
+    SupportSection => "支撑体系与环境", "Support institutions and environment";
+    SupportHint => "填写机构数量后，成熟度指数的“支撑体系”和“绿色”两项才有依据；未填写的按缺失处理。",
+        "Counts of institutions give the maturity index its support and green dimensions; blanks count as missing.";
+    Associations => "行业协会、商会", "Industry associations and chambers";
+    RdCentres => "研发机构、技术中心", "R&D and technology centres";
+    FinancingInstitutions => "金融机构", "Financing institutions";
+    Intermediaries => "中介服务机构", "Intermediaries (accounting, legal, HR)";
+    Logistics => "物流、联托运企业", "Logistics and freight firms";
+    SpecialisedMarkets => "专业市场", "Specialised markets";
+    Training => "培训机构", "Training institutions";
+    GuaranteeFund => "有担保基金或中小企业发展基金", "A guarantee or SME development fund exists";
+    PublicPlatform => "有产业公共服务平台", "A public-service platform exists";
+    DesignService => "有技术、设计服务公司", "A technology or design service company exists";
+    IndustrialPark => "集群位于产业园区", "The cluster is in an industrial park";
+    EnvironmentHeading => "环境", "Environment";
+    WastewaterTotal => "全镇工业废水", "Town industrial wastewater";
+    WastewaterCluster => "集群企业废水", "Cluster firms' wastewater";
+    UnitWastewater => "万吨/年", "10k t/year";
+    CodTotal => "全镇 COD 排放", "Town COD";
+    CodCluster => "集群企业 COD 排放", "Cluster firms' COD";
+    UnitTonnes => "吨/年", "t/year";
+    TreatmentCoverage => "集群废水处理率", "Share of cluster wastewater treated";
+    TreatmentPlant => "有集中污水处理厂", "A central treatment plant serves the cluster";
+    JudgmentsSection => "定性评分与权重", "Judgments and weights";
+    JudgmentsHint => "评分可由镇干部或专家组给出；填写后成熟度的“根植性”一项和 GEM 评价才能计算。",
+        "Scores by officials or an expert panel; they unlock the embeddedness dimension and the GEM assessment.";
+    ScoresHeading => "营商环境评分（1–5 分）", "Business climate (1–5)";
+    Trust => "企业间信任与合作", "Trust and cooperation among firms";
+    MarketInstitutions => "市场体系与机制", "Market institutions";
+    GovernmentService => "政府服务", "Government service";
+    GemHeading => "GEM 模型六要素（1–10 分）", "GEM model, six factors (1–10)";
+    GemHint => "六项都填写后才计算 GEM 得分。", "The GEM score needs all six factors.";
+    GemResources => "资源", "Resources";
+    GemFacilities => "设施", "Facilities";
+    GemSuppliers => "供应商与相关产业", "Supplying and related industries";
+    GemStructure => "企业结构、战略与竞争", "Firm structure, strategy and rivalry";
+    GemLocalMarket => "本地市场", "Local market";
+    GemExternalMarket => "外部市场", "External market";
+    AhpHeading => "成熟度各维度权重（层次分析法两两比较）", "Maturity weights (AHP pairwise comparisons)";
+    AhpHint => "不填则八个维度等权。每行比较左边维度相对右边维度的重要程度：9 为极端重要，1 为同等重要，1/9 为极不重要。",
+        "Without comparisons the eight dimensions weigh the same. Each row says how much more important the left dimension is than the right: 9 extremely, 1 equally, 1/9 far less.";
+    AhpStart => "开始两两比较", "Start pairwise comparisons";
+    AhpClear => "清除比较（恢复等权）", "Clear comparisons (equal weights)";
+    AhpCompare => "相对重要性", "Relative importance";
+    AhpVersus => "对", "versus";
+    AhpConsistent => "一致性可接受", "Consistency acceptable";
+    AhpInconsistent => "判断不一致（CR > 0.10），请调整相互矛盾的比较", "Inconsistent judgments (CR > 0.10): revise the comparisons that contradict each other";
+    AhpWeight => "权重", "Weight";
+    ConsistencyRatio => "一致性比率 CR", "Consistency ratio CR";
+    ParametersSection => "参数", "Parameters";
+    ParametersHint => "每个参数都有默认值；旁边列出其来源，改动后结果即时更新。",
+        "Every parameter has a default; its source is shown beside it and results update as you change it.";
+    KeynesHeading => "凯恩斯乘数", "Keynesian multiplier";
+    KeynesAdd => "填写凯恩斯乘数参数", "Enter Keynes parameters";
+    KeynesRemove => "不用凯恩斯乘数", "Drop the Keynes parameters";
+    KeynesC => "边际消费倾向 c", "Marginal propensity to consume c";
+    KeynesT => "税率 t", "Tax rate t";
+    KeynesM => "漏出（进口）比例 m", "Leakage (import) share m";
+    KeynesForm => "公式形式", "Form";
+    FormLeakage => "本地漏出式", "Local leakage";
+    FormTextbook => "开放经济教科书式", "Open-economy textbook";
+    FormArmstrongTaylor => "Armstrong–Taylor 式", "Armstrong & Taylor";
+    AnchorC => "参考：2024 年全国居民平均消费倾向 0.683（城镇 0.638、农村 0.834；国家统计局）",
+        "Anchor: China 2024 average propensity to consume 0.683 (urban 0.638, rural 0.834; NBS)";
+    AnchorM => "参考：小地方商业漏出 55–80%（New Mexico State University, 1971）",
+        "Anchor: small places leak 55–80 % of business (New Mexico State University, 1971)";
+    AnchorT => "按本地实际税负填写；不填时可先用 0", "Use the local tax burden; 0 until known";
+    FlqDelta => "FLQ 参数 δ", "FLQ δ";
+    AnchorDelta => "默认 0.3，为假设值（Flegg 与 Webber 以来最常用；中国各省拟合值 0.05–0.075）",
+        "Default 0.3 is an assumption (the value most used since Flegg & Webber; Chinese provinces fit 0.05–0.075)";
+    SmallIndustryThreshold => "小行业门槛（就业人数）", "Small-industry threshold (employment)";
+    AnchorSmall => "默认 100 人，为假设值：低于此数的行业区位熵不稳定", "Default 100 persons, an assumption: LQs below it are unstable";
+    LeadingShare => "龙头企业产值占比门槛", "Leading firm: share of cluster output";
+    AnchorLeadingShare => "默认 0.10，为假设值", "Default 0.10, an assumption";
+    LeadingRevenue => "龙头企业营业收入门槛", "Leading firm: revenue";
+    AnchorLeadingRevenue => "默认 40 000 万元（统计上大中小微型企业划分办法：大型工业企业）",
+        "Default 40 000 (10k yuan): large industrial firm (NBS size classification)";
+    AboveScale => "规模以上企业门槛", "Above-scale threshold";
+    AnchorAboveScale => "默认 2 000 万元（国家统计局 2011 年起规模以上工业标准）",
+        "Default 2 000 (10k yuan): NBS above-scale industry since 2011";
+    UnitWan => "万元", "10k yuan";
+    DefaultValue => "默认", "default";
+    ScenariosSection => "情景模拟", "Scenarios";
+    ScenariosHint => "添加情景后，结果中会并列显示基准与情景的就业、产值和成熟度；需先有乘数（经济基础或凯恩斯）。",
+        "Scenarios are compared side by side with the baseline; they need a multiplier (economic base or Keynes).";
+    AddLeadingFirmScenario => "情景：引进一家龙头企业", "Scenario: add a leading firm";
+    AddJobsScenario => "情景：新增 500 个就业岗位", "Scenario: add 500 jobs";
+    NewLeadingFirmName => "新引进龙头企业", "New leading firm";
+    ScenarioName => "情景名称", "Scenario name";
+    RemoveScenario => "删除情景", "Remove scenario";
+    ChangeAddFirm => "新增企业", "Add a firm";
+    ChangeRemoveFirm => "减少企业", "Remove a firm";
+    ChangeAddJobs => "新增就业", "Add jobs";
+    ChangeRemoveJobs => "减少就业", "Remove jobs";
+    Jobs => "岗位数（人）", "Jobs (persons)";
+    JobsOutput => "新增产值（万元，可选）", "Added output (10k yuan, optional)";
+    NoScenarios => "还没有情景。", "No scenarios yet.";
+    StepCluster => "集群", "Cluster";
+    StepFirms => "企业", "Firms";
+    StepSupport => "支撑与环境", "Support";
+    StepJudgments => "评分", "Judgments";
+    StepParameters => "参数", "Parameters";
+    StepScenarios => "情景", "Scenarios";
+    Yes => "是", "yes";
+    No => "否", "no";
+    Unknown => "未知", "unknown";
     // Result views: maturity, chain, multipliers, checklists, region (one block).
     ResultsTabsLabel => "结果视图", "Result views";
     TabMaturity => "成熟度", "Maturity";

@@ -17,6 +17,12 @@ pub enum Step {
     Start,
     Town,
     Industries,
+    Cluster,
+    Firms,
+    Support,
+    Judgments,
+    Parameters,
+    Scenarios,
 }
 
 /// Everything the components share, provided once as context.

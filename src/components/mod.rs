@@ -2,14 +2,21 @@
 
 pub mod chain_view;
 pub mod checklists_view;
+pub mod cluster;
+pub mod field_error;
 pub mod fields;
+pub mod firms;
 pub mod industries;
+pub mod judgments;
 pub mod lq_chart;
 pub mod lq_results;
 pub mod maturity_view;
 pub mod multipliers_view;
+pub mod parameters;
 pub mod region_view;
 pub mod results_tabs;
+pub mod scenarios;
 pub mod start;
 pub mod summary;
+pub mod support;
 pub mod town_profile;

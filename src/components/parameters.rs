@@ -1,0 +1,6 @@
+//! stub
+use leptos::prelude::*;
+#[component]
+pub fn ParametersView() -> impl IntoView {
+    view! { <p></p> }
+}

@@ -1,0 +1,6 @@
+//! stub
+use leptos::prelude::*;
+#[component]
+pub fn SupportView() -> impl IntoView {
+    view! { <p></p> }
+}
