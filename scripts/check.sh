@@ -87,6 +87,8 @@ step cli-build gate cargo build -p clustercalc
 step release-build gate release_build
 step size-report gate scripts/size-report.sh
 cat "$logs/size-report.log" 2>/dev/null | sed 's/^/    /'
+step first-render gate bash -c 'cd end2end && node perf/first-render.mjs ../dist 8089'
+sed 's/^/    /' "$logs/first-render.log"
 step test-wasm-chromium libtest scripts/wasm-env.sh cargo test -p clustercalc-web --target wasm32-unknown-unknown
 step playwright playwright playwright
 

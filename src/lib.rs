@@ -16,4 +16,8 @@ pub fn start() {
         boot.remove();
     }
     leptos::mount::mount_to_body(app::App);
+    // Marks the first meaningful render (the app is in the DOM) for scripts/perf-report.sh.
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("clustercalc:rendered");
+    }
 }
