@@ -1,0 +1,76 @@
+// Journey: a teacher opens the Datang case and reads each result view (maturity, chain, multipliers and
+// scenarios, checklists, county); every number checked comes from the native engine on the same data, and every
+// chart has ink. Then the county case shows its town × industry LQ heat map.
+import { execFileSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
+const analyze = (example: string) =>
+  JSON.parse(execFileSync(bin, ['analyze', example, '--format', 'json']).toString());
+
+/** Pixels that are not near-white: a drawn chart has many. */
+const ink = (page: Page, testId: string) =>
+  page.getByTestId(testId).evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
+    return n;
+  });
+
+const tab = (page: Page, name: string) =>
+  page.getByRole('tablist', { name: '结果视图' }).getByRole('tab', { name });
+
+test('the Datang result views show the engine numbers and draw their charts', async ({ page }) => {
+  const report = analyze('datang');
+  const cluster = report.clusters[0];
+  await page.goto('/');
+  await page.locator('button[data-example="datang"]').click();
+
+  await tab(page, '成熟度').click();
+  await expect(page.getByTestId('maturity-index')).toHaveText(cluster.maturity.index.toFixed(1));
+  expect(await ink(page, 'maturity-chart')).toBeGreaterThan(500);
+
+  await tab(page, '产业链').click();
+  const completeness = `${(cluster.chain.completeness.value * 100).toFixed(1)}%`;
+  await expect(page.getByTestId('chain-completeness')).toHaveText(completeness);
+  await expect(page.getByTestId('chain-zhadui')).toHaveText(`${(cluster.chain.zhadui_index.value * 100).toFixed(1)}%`);
+  expect(await ink(page, 'chain-chart')).toBeGreaterThan(500);
+
+  await tab(page, '乘数与情景').click();
+  await expect(page.getByTestId('mv-base')).toContainText(report.economic_base.multiplier.toFixed(2));
+  await expect(page.getByTestId('mv-keynes')).toHaveText(report.keynes.multiplier.toFixed(3));
+  const jobs = Math.round(report.scenarios.items[0].total_jobs).toLocaleString('en-US');
+  await expect(page.getByTestId('scenario-total-jobs').first()).toHaveText(jobs);
+  expect(await ink(page, 'impacts-chart')).toBeGreaterThan(500);
+
+  await tab(page, '认定条件').click();
+  const s = cluster.checklists.lists[0].summary;
+  await expect(page.getByTestId('checklist-counts').first()).toHaveText(
+    `符合 ${s.met} · 不符合 ${s.not_met} · 数据不足 ${s.unknown}`,
+  );
+  expect(await ink(page, 'checklists-chart')).toBeGreaterThan(200);
+
+  // Datang is one town: the county view says why it has no matrix, in the current language.
+  await tab(page, '县域').click();
+  await expect(page.getByTestId('region-not-computed')).toHaveText(report.region.reason.zh);
+  await expect(page.getByTestId('shift-share-table')).toBeVisible();
+  expect(await ink(page, 'shift-share-chart')).toBeGreaterThan(500);
+
+  // Explain mode shows the chain formula with its inputs, as the core wrote it.
+  await page.getByLabel('讲解模式').check();
+  await tab(page, '产业链').click();
+  await expect(page.locator('#tabpanel-chain').getByText(cluster.chain.completeness.formula)).toBeVisible();
+  await page.screenshot({ path: 'screenshots/results-datang.png', fullPage: true });
+});
+
+test('the county case draws the town × industry LQ heat map', async ({ page }) => {
+  const report = analyze('county');
+  await page.goto('/');
+  await page.locator('button[data-example="county"]').click();
+  await tab(page, '县域').click();
+  const first = page.getByTestId('region-lq-table').locator('tbody tr').first().locator('td').first();
+  await expect(first).toHaveText(report.region.lq[0][0].toFixed(2));
+  expect(await ink(page, 'heatmap-chart')).toBeGreaterThan(2000);
+  await page.screenshot({ path: 'screenshots/results-county.png', fullPage: true });
+});
