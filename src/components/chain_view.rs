@@ -193,11 +193,14 @@ fn draw_chain(
     stages: &[StageResult],
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    let per_row = stages.len().clamp(1, 5);
+    // The canvas is as tall as its rows of boxes (58 px box + 26 px gap each, 10 px margins).
+    let rows = stages.len().div_ceil(per_row).max(1) as u32;
+    el.set_height(rows * 84 + 12);
     let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let (w, _) = root.dim_in_pixel();
-    let per_row = stages.len().clamp(1, 5);
     let gap = 22_i32;
     let box_w = (w as i32 - 16 - gap * (per_row as i32 - 1)) / per_row as i32;
     let box_h = 58_i32;

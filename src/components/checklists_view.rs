@@ -160,6 +160,8 @@ fn draw_strip(
     lists: &[ChecklistResult],
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    // One 40 px row per checklist.
+    el.set_height(lists.len().max(1) as u32 * 40 + 12);
     let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;

@@ -20,6 +20,14 @@ fn opt(v: Option<f64>, d: usize) -> String {
     v.map_or_else(|| "—".into(), |v| number(v, d))
 }
 
+/// Large counts and amounts without decimals, indices and shares with three (display precision only).
+fn compared(v: Option<f64>) -> String {
+    v.map_or_else(
+        || "—".into(),
+        |v| number(v, if v.abs() >= 100.0 { 0 } else { 3 }),
+    )
+}
+
 fn multipliers(r: &Report, lang: Lang, explain: bool) -> AnyView {
     let base = match &r.economic_base {
         Section::Computed(b) => {
@@ -104,7 +112,7 @@ fn scenario_table(s: &ScenarioResult, lang: Lang, explain: bool) -> impl IntoVie
             let name = clustercalc_core::measures::metric_info(&c.metric)
                 .map_or(c.metric.clone(), |m| lang.pick(m.zh, m.en).to_string());
             view! {
-                <tr><td>{name}</td><td class="num">{opt(c.baseline, 3)}</td><td class="num">{opt(c.scenario, 3)}</td></tr>
+                <tr><td>{name}</td><td class="num">{compared(c.baseline)}</td><td class="num">{compared(c.scenario)}</td></tr>
             }
         })
         .collect_view();
