@@ -95,7 +95,8 @@ pub fn ClusterView() -> impl IntoView {
             .iter()
             .map(|t| {
                 let id = t.id.clone();
-                view! { <option value=id>{t.name.get(lang.get()).to_string()}</option> }
+                let selected = move || template_id() == t.id;
+                view! { <option value=id selected=selected>{t.name.get(lang.get()).to_string()}</option> }
             })
             .collect_view()
     };
@@ -180,7 +181,7 @@ pub fn ClusterView() -> impl IntoView {
                 <label class="field">
                     <span class="field-label">{tr(T::ChainTemplate)}</span>
                     <select on:change=on_template prop:value=template_id>
-                        <option value="">{tr(T::NoTemplate)}</option>
+                        <option value="" selected=move || template_id().is_empty()>{tr(T::NoTemplate)}</option>
                         {options}
                     </select>
                 </label>

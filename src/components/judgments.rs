@@ -155,12 +155,16 @@ pub fn JudgmentsView() -> impl IntoView {
                 r2.get(lang.get())
             )
         };
-        let value = move || {
-            matrix()
-                .and_then(|m| m.get(i).and_then(|r| r.get(j)).copied())
-                .map(scale_text)
-                .unwrap_or("1")
-        };
+        let value = Memo::new(move |_| {
+            d.with(|d| {
+                d.judgments
+                    .as_ref()
+                    .and_then(|x| x.maturity_ahp.as_ref())
+                    .and_then(|m| m.get(i).and_then(|r| r.get(j)).copied())
+                    .map(scale_text)
+                    .unwrap_or("1")
+            })
+        });
         let on_change = move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
             let Some(v) = SCALE.iter().find(|s| s.0 == text).map(|s| s.1) else {
@@ -174,7 +178,7 @@ pub fn JudgmentsView() -> impl IntoView {
         };
         let options = SCALE
             .iter()
-            .map(|(t, _)| view! { <option value=*t>{*t}</option> })
+            .map(|(t, _)| view! { <option value=*t selected=move || value.get() == *t>{*t}</option> })
             .collect_view();
         view! {
             <tr>

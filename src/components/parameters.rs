@@ -106,9 +106,9 @@ pub fn ParametersView() -> impl IntoView {
                 <label class="field">
                     <span class="field-label">{tr(T::KeynesForm)}</span>
                     <select prop:value=form on:change=set_form>
-                        <option value="leakage">{tr(T::FormLeakage)}</option>
-                        <option value="textbook">{tr(T::FormTextbook)}</option>
-                        <option value="armstrong-taylor">{tr(T::FormArmstrongTaylor)}</option>
+                        <option value="leakage" selected=move || form() == "leakage">{tr(T::FormLeakage)}</option>
+                        <option value="textbook" selected=move || form() == "textbook">{tr(T::FormTextbook)}</option>
+                        <option value="armstrong-taylor" selected=move || form() == "armstrong-taylor">{tr(T::FormArmstrongTaylor)}</option>
                     </select>
                 </label>
             </div>

@@ -59,9 +59,9 @@ pub fn SupportView() -> impl IntoView {
             <label class="field">
                 <span class="field-label">{tr(label)}</span>
                 <select prop:value=value on:change=on_change>
-                    <option value="">{tr(T::Unknown)}</option>
-                    <option value="yes">{tr(T::Yes)}</option>
-                    <option value="no">{tr(T::No)}</option>
+                    <option value="" selected=move || value().is_empty()>{tr(T::Unknown)}</option>
+                    <option value="yes" selected=move || value() == "yes">{tr(T::Yes)}</option>
+                    <option value="no" selected=move || value() == "no">{tr(T::No)}</option>
                 </select>
             </label>
         }
@@ -120,9 +120,9 @@ pub fn SupportView() -> impl IntoView {
                 <label class="field">
                     <span class="field-label">{tr(T::TreatmentPlant)}</span>
                     <select prop:value=plant on:change=set_plant>
-                        <option value="">{tr(T::Unknown)}</option>
-                        <option value="yes">{tr(T::Yes)}</option>
-                        <option value="no">{tr(T::No)}</option>
+                        <option value="" selected=move || plant().is_empty()>{tr(T::Unknown)}</option>
+                        <option value="yes" selected=move || plant() == "yes">{tr(T::Yes)}</option>
+                        <option value="no" selected=move || plant() == "no">{tr(T::No)}</option>
                     </select>
                 </label>
             </div>
