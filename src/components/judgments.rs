@@ -74,12 +74,11 @@ pub fn JudgmentsView() -> impl IntoView {
         });
         view! { <div><NumberField label value on_change min=1.0 max=5.0 /><FieldError path=field /></div> }
     };
-    // GEM needs all six factors; typed factors are kept locally until the sixth arrives, then written together.
-    let gem_typed: RwSignal<[Option<f64>; 6]> = RwSignal::new(d.with_untracked(|d| {
-        d.judgments
-            .as_ref()
-            .and_then(|j| j.gem.as_ref())
-            .map(|g| {
+    // GEM needs all six factors: the dataset holds them when complete; factors typed before the sixth arrives
+    // are kept here and written together once all six are given.
+    let stored_gem = move || {
+        d.with(|d| {
+            d.judgments.as_ref().and_then(|j| j.gem.as_ref()).map(|g| {
                 [
                     Some(g.resources),
                     Some(g.facilities),
@@ -89,17 +88,18 @@ pub fn JudgmentsView() -> impl IntoView {
                     Some(g.external_market),
                 ]
             })
-            .unwrap_or_default()
-    }));
+        })
+    };
+    let gem_typed: RwSignal<[Option<f64>; 6]> = RwSignal::new([None; 6]);
+    let gem_now = move || stored_gem().unwrap_or_else(|| gem_typed.get());
     let gem_field = move |k: usize, label: T| {
-        let value = Signal::derive(move || gem_typed.with(|g| g.get(k).copied().flatten()));
+        let value = Signal::derive(move || gem_now().get(k).copied().flatten());
         let on_change = Callback::new(move |v: Option<f64>| {
-            gem_typed.update(|g| {
-                if let Some(x) = g.get_mut(k) {
-                    *x = v;
-                }
-            });
-            let g = gem_typed.get_untracked();
+            let mut g = untrack(gem_now);
+            if let Some(x) = g.get_mut(k) {
+                *x = v;
+            }
+            gem_typed.set(g);
             let all = match g {
                 [Some(a), Some(b), Some(c), Some(d), Some(e), Some(f)] => Some(GemScores {
                     resources: a,
