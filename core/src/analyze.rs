@@ -1910,12 +1910,7 @@ fn keynes_section(d: &Dataset) -> Section<Keynes> {
             "no Keynes parameters c, t, m (parameters.keynes); anchor: China 2024 average propensity to consume 0.683",
         );
     };
-    let form = match k.form {
-        crate::dataset::KeynesForm::Leakage => keynes::KeynesForm::Leakage,
-        crate::dataset::KeynesForm::Textbook => keynes::KeynesForm::Textbook,
-        crate::dataset::KeynesForm::ArmstrongTaylor => keynes::KeynesForm::ArmstrongTaylor,
-    };
-    match keynes::keynes(k.c, k.t, k.m, form, None) {
+    match keynes::keynes(k.c, k.t, k.m, k.form, None) {
         Ok(result) => Section::Computed(Keynes {
             c: k.c,
             t: k.t,
@@ -2117,12 +2112,7 @@ fn regionalisation_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<Re
     };
     let town = town_employment_by_sector(ctx, t);
     let delta = d.parameters.flq_delta;
-    let quotient = match d.parameters.regional_quotient.unwrap_or_default() {
-        crate::dataset::Quotient::Slq => crate::regionalize::Quotient::Slq,
-        crate::dataset::Quotient::Cilq => crate::regionalize::Quotient::Cilq,
-        crate::dataset::Quotient::Flq => crate::regionalize::Quotient::Flq,
-        crate::dataset::Quotient::Aflq => crate::regionalize::Quotient::Aflq,
-    };
+    let quotient = d.parameters.regional_quotient.unwrap_or_default();
     let input = crate::regionalize::RegionalizeInput {
         a: None,
         z: Some(t.z.clone()),

@@ -654,26 +654,8 @@ pub struct IoSector {
     pub industries: Vec<String>,
 }
 
-/// Keynesian multiplier form (METHODS §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum KeynesForm {
-    #[default]
-    Leakage,
-    Textbook,
-    ArmstrongTaylor,
-}
-
-impl KeynesForm {
-    pub fn name(self) -> &'static str {
-        match self {
-            KeynesForm::Leakage => "leakage",
-            KeynesForm::Textbook => "textbook",
-            KeynesForm::ArmstrongTaylor => "armstrong-taylor",
-        }
-    }
-}
+/// Keynesian multiplier form (METHODS §4): the engine's own enum, so a dataset names exactly what `keynes` computes.
+pub use crate::keynes::KeynesForm;
 
 /// Keynes parameters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -690,28 +672,8 @@ pub struct KeynesParams {
     pub form: KeynesForm,
 }
 
-/// Location quotient that regionalises the I-O table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Quotient {
-    Slq,
-    Cilq,
-    #[default]
-    Flq,
-    Aflq,
-}
-
-impl Quotient {
-    pub fn name(self) -> &'static str {
-        match self {
-            Quotient::Slq => "slq",
-            Quotient::Cilq => "cilq",
-            Quotient::Flq => "flq",
-            Quotient::Aflq => "aflq",
-        }
-    }
-}
+/// Location quotient that regionalises the I-O table (the engine's own enum).
+pub use crate::regionalize::Quotient;
 
 /// LQ denominator (METHODS §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

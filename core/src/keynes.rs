@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which formula.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum KeynesForm {
     /// m is the share of local spending that leaks out of the town.

@@ -18,6 +18,7 @@ pub const SENSITIVITY_DELTAS: [f64; 4] = [0.1, 0.2, 0.3, 0.4];
 
 /// Which quotient caps the national coefficients.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Quotient {
     Slq,
