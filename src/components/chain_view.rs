@@ -40,7 +40,7 @@ fn figure_explain(f: &Figure, lang: Lang) -> String {
     let inputs = f
         .inputs
         .iter()
-        .map(|(k, v)| format!("{k} = {}", number(*v, 3)))
+        .map(|(k, v)| format!("{k} = {}", number(*v, if v.fract() == 0.0 { 0 } else { 3 })))
         .collect::<Vec<_>>()
         .join(", ");
     let assumption = if f.assumption {
