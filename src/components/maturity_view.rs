@@ -74,10 +74,22 @@ fn maturity_body(m: &Maturity, lang: Lang, explain: bool) -> AnyView {
             }
         })
         .collect_view();
+    // Dimension ids to their labels in the current language (an unknown id is shown as is).
+    let missing_labels = m
+        .missing_dimensions
+        .iter()
+        .map(|id| {
+            m.dimensions
+                .iter()
+                .find(|d| &d.id == id)
+                .map_or(id.clone(), |d| d.label.get(lang).to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("、");
     let missing = (!m.missing_dimensions.is_empty()).then(|| {
         view! {
             <dt>{T::MissingDimensions.get(lang)}</dt>
-            <dd>{m.missing_dimensions.join(", ")}</dd>
+            <dd>{missing_labels}</dd>
         }
     });
     view! {
