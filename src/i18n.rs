@@ -158,18 +158,18 @@ texts! {
         "Anchor: small places leak 55–80 % of business (New Mexico State University, 1971)";
     AnchorT => "按本地实际税负填写；不填时可先用 0", "Use the local tax burden; 0 until known";
     FlqDelta => "FLQ 参数 δ", "FLQ δ";
-    AnchorDelta => "默认 0.3，为假设值（Flegg 与 Webber 以来最常用；中国各省拟合值 0.05–0.075）",
-        "Default 0.3 is an assumption (the value most used since Flegg & Webber; Chinese provinces fit 0.05–0.075)";
+    AnchorDelta => "假设值：Flegg 与 Webber 以来最常用；中国各省拟合值 0.05–0.075",
+        "An assumption: the value most used since Flegg & Webber; Chinese provinces fit 0.05–0.075";
     SmallIndustryThreshold => "小行业门槛（就业人数）", "Small-industry threshold (employment)";
-    AnchorSmall => "默认 100 人，为假设值：低于此数的行业区位熵不稳定", "Default 100 persons, an assumption: LQs below it are unstable";
+    AnchorSmall => "假设值：就业少于此数的行业区位熵不稳定", "An assumption: LQs of industries with fewer employees are unstable";
     LeadingShare => "龙头企业产值占比门槛", "Leading firm: share of cluster output";
-    AnchorLeadingShare => "默认 0.10，为假设值", "Default 0.10, an assumption";
+    AnchorLeadingShare => "假设值", "An assumption";
     LeadingRevenue => "龙头企业营业收入门槛", "Leading firm: revenue";
-    AnchorLeadingRevenue => "默认 40 000 万元（统计上大中小微型企业划分办法：大型工业企业）",
-        "Default 40 000 (10k yuan): large industrial firm (NBS size classification)";
+    AnchorLeadingRevenue => "统计上大中小微型企业划分办法：大型工业企业",
+        "NBS size classification: large industrial firm";
     AboveScale => "规模以上企业门槛", "Above-scale threshold";
-    AnchorAboveScale => "默认 2 000 万元（国家统计局 2011 年起规模以上工业标准）",
-        "Default 2 000 (10k yuan): NBS above-scale industry since 2011";
+    AnchorAboveScale => "国家统计局 2011 年起规模以上工业标准",
+        "NBS above-scale industry since 2011";
     UnitWan => "万元", "10k yuan";
     DefaultValue => "默认", "default";
     ScenariosSection => "情景模拟", "Scenarios";

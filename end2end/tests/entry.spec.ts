@@ -35,7 +35,7 @@ test('edit every data-entry step of the Datang case and keep the summary', async
 
   await nav.getByRole('button', { name: '参数', exact: true }).click();
   await page.getByLabel('FLQ 参数 δ', { exact: true }).fill('0.25');
-  await expect(page.getByText('默认 0.3，为假设值', { exact: false }).first()).toBeVisible();
+  await expect(page.getByText('(默认 0.3)', { exact: false }).first()).toBeVisible();
   await expect(summary).toBeVisible();
 
   await nav.getByRole('button', { name: '情景', exact: true }).click();
