@@ -80,7 +80,7 @@ playwright() {
 step fmt gate cargo fmt --all -- --check
 step clippy-native gate cargo clippy --workspace --all-targets -- -D warnings
 step clippy-wasm32 gate scripts/wasm-env.sh cargo clippy -p clustercalc-web -p clustercalc-core --target wasm32-unknown-unknown -- -D warnings
-step test-native libtest cargo test --workspace
+step test-native libtest cargo test --workspace --no-fail-fast
 step core-wasm32-build gate scripts/wasm-env.sh cargo build -p clustercalc-core --target wasm32-unknown-unknown
 step core-no-web-deps gate core_has_no_web_dependency
 step cli-build gate cargo build -p clustercalc
@@ -89,7 +89,7 @@ step size-report gate scripts/size-report.sh
 cat "$logs/size-report.log" 2>/dev/null | sed 's/^/    /'
 step first-render gate bash -c 'cd end2end && node perf/first-render.mjs ../dist 8089'
 sed 's/^/    /' "$logs/first-render.log"
-step test-wasm-chromium libtest scripts/wasm-env.sh cargo test -p clustercalc-web --target wasm32-unknown-unknown
+step test-wasm-chromium libtest scripts/wasm-env.sh cargo test -p clustercalc-web --target wasm32-unknown-unknown --no-fail-fast
 step playwright playwright playwright
 
 if [ ${#failures[@]} -gt 0 ]; then

@@ -1169,7 +1169,7 @@ fn non_empty(s: &str, path: &str) -> Result<()> {
 }
 
 fn validate_town(t: &Town) -> Result<()> {
-    non_empty(&t.name, "town.name")?;
+    // An unnamed town is a half-filled form, not an error: its figures can be analysed before it has a name.
     if let Some(code) = &t.code {
         if code.len() != 9 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(Error::new(
