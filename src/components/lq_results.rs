@@ -6,6 +6,7 @@ use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::{LqTable, Section};
+use clustercalc_core::gbt4754;
 use clustercalc_core::location_quotient::LqBand;
 use leptos::prelude::*;
 
@@ -48,6 +49,19 @@ pub fn LqResults() -> impl IntoView {
             number(lq, 3)
         )
     };
+    // The name the user gave, else the standard's name of the division in the current language.
+    let industry_name = move |code: &str, given: &str| {
+        let (code, given) = (code.to_string(), given.to_string());
+        move || {
+            if given.trim().is_empty() {
+                gbt4754::division(&code)
+                    .map(|d| d.name(lang.get()).to_string())
+                    .unwrap_or_default()
+            } else {
+                given.clone()
+            }
+        }
+    };
     let render = move |t: LqTable| {
         let rows = t
             .industries
@@ -58,7 +72,7 @@ pub fn LqResults() -> impl IntoView {
                 view! {
                     <tr data-code=i.code.clone()>
                         <td>{i.code.clone()}</td>
-                        <td>{i.name.clone()}</td>
+                        <td>{industry_name(&i.code, &i.name)}</td>
                         <td class="num">{number(i.value, 0)}</td>
                         <td class="num lq-value">{number(i.lq, 2)}</td>
                         <td class=format!("band band-{band:?}").to_lowercase()>
