@@ -1,5 +1,6 @@
 //! LQ bar chart drawn with plotters on a canvas; the table beside it carries the same numbers.
 
+use crate::components::chart_axis::bar_at;
 use crate::i18n::{tr, use_lang, T};
 use clustercalc_core::analyze::LqTable;
 use leptos::html::Canvas;
@@ -50,11 +51,8 @@ fn draw(el: web_sys::HtmlCanvasElement, out: &LqTable) -> Result<(), Box<dyn std
         .disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            bars.get(i as usize)
+            bar_at(*x)
+                .and_then(|i| bars.get(i))
                 .map(|b| b.0.clone())
                 .unwrap_or_default()
         })

@@ -1,6 +1,7 @@
 //! Components, one family per file.
 
 pub mod chain_view;
+pub mod chart_axis;
 pub mod checklists_view;
 pub mod cluster;
 pub mod field_error;

@@ -1,6 +1,7 @@
 //! Multipliers (economic base with its range and caveat, Keynes with its form and band, I-O if present) and
 //! the scenarios: stacked direct / indirect / induced job bars and the baseline beside each scenario.
 
+use crate::components::chart_axis::bar_at;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
@@ -244,11 +245,8 @@ fn draw_impacts(
         .disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            bars.get(i as usize)
+            bar_at(*x)
+                .and_then(|i| bars.get(i))
                 .map(|b| b.0.chars().take(10).collect())
                 .unwrap_or_default()
         })

@@ -1,6 +1,7 @@
 //! County (region) mode: the town × industry LQ heat map with the matrix as a table, EG γ and the locational
 //! Gini per industry; and the shift-share bars when the report has a shift-share section.
 
+use crate::components::chart_axis::bar_at;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
@@ -301,12 +302,8 @@ fn draw_shift_share(
         .disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            items
-                .get(i as usize)
+            bar_at(*x)
+                .and_then(|i| items.get(i))
                 .map(|b| b.0.clone())
                 .unwrap_or_default()
         })
