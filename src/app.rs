@@ -7,14 +7,50 @@ use crate::components::{
     summary::SummaryView, support::SupportView, town_profile::TownProfileView,
 };
 use crate::i18n::{tr, LangState, T};
+use crate::launch::{Launch, Prefs, StartChoice};
 use crate::state::{AppState, Step};
 use crate::storage::{self, Restored, SaveProblem};
 use clustercalc_core::dataset::Dataset;
-use clustercalc_core::Lang;
+use clustercalc_core::{examples, Lang};
 use leptos::prelude::*;
 
+/// Mounts the workbench on `<body>` with the start screen's request (see `launch`). Called by the workbench
+/// module's `mount` export once the shell has handed over.
+pub fn mount(request: &str) {
+    let launch = Launch::decode(request);
+    leptos::mount::mount_to_body(move || view! { <App launch /> });
+}
+
+/// Applies a start-screen choice. Replacing the dataset is one undo step, so earlier work is one Ctrl+Z away.
+pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
+    match choice {
+        StartChoice::Restore => {
+            app.step.set(Step::Industries);
+        }
+        StartChoice::New => {
+            app.replace(Dataset::empty(""));
+            app.step.set(Step::Town);
+        }
+        StartChoice::Example(name) => {
+            let lang = app.lang.get_untracked();
+            let text = examples::get(name)
+                .ok_or_else(|| format!("{}: {name}", T::UnknownExample.get(lang)))?;
+            let d = Dataset::from_json(text).map_err(|e| e.message(lang))?;
+            app.replace(d);
+            app.step.set(Step::Industries);
+        }
+    }
+    Ok(())
+}
+
+/// The workbench. Without a `launch` (component tests) it continues the autosaved session with saved settings.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
+    let launch = launch.unwrap_or_else(|| Launch {
+        prefs: storage::load_prefs(),
+        choice: StartChoice::Restore,
+    });
+    let lang = launch.prefs.lang;
     let restored = storage::restore();
     let (initial, notice) = match restored {
         Restored::Nothing => (Dataset::empty(""), None),
@@ -23,23 +59,39 @@ pub fn App() -> impl IntoView {
             dataset.unwrap_or_else(|| Dataset::empty("")),
             Some(format!(
                 "{} ({})",
-                T::AutosaveRecovered.get(Lang::Zh),
-                error.message(Lang::Zh)
+                T::AutosaveRecovered.get(lang),
+                error.message(lang)
             )),
         ),
         Restored::Unavailable => (
             Dataset::empty(""),
-            Some(T::StorageUnavailable.get(Lang::Zh).to_string()),
+            Some(T::StorageUnavailable.get(lang).to_string()),
         ),
     };
     let resume = !initial.industries.is_empty() || !initial.town.name.is_empty();
     let app = AppState::new(initial);
-    if resume {
-        app.step.set(Step::Industries);
-    }
+    app.lang.set(lang);
+    app.large_text.set(launch.prefs.large_text);
+    app.explain.set(launch.prefs.explain);
     provide_context(app);
     provide_context(LangState(app.lang));
     let notice = RwSignal::new(notice);
+    match launch.choice {
+        StartChoice::Restore if !resume => {}
+        choice => {
+            if let Err(problem) = apply_choice(app, &choice) {
+                notice.set(Some(problem));
+            }
+        }
+    }
+    // The view settings survive a reload.
+    Effect::new(move |_| {
+        storage::save_prefs(&Prefs {
+            lang: app.lang.get(),
+            large_text: app.large_text.get(),
+            explain: app.explain.get(),
+        })
+    });
 
     // Autosave on every change; a failure is shown, never swallowed.
     Effect::new(move |_| {
@@ -82,7 +134,14 @@ pub fn App() -> impl IntoView {
         }
     };
     let entry = move || match app.step.get() {
-        Step::Start => view! { <StartView /> }.into_any(),
+        Step::Start => {
+            let choose = Callback::new(move |c: StartChoice| {
+                if let Err(problem) = apply_choice(app, &c) {
+                    notice.set(Some(problem));
+                }
+            });
+            view! { <StartView on_choose=choose /> }.into_any()
+        }
         Step::Town => view! { <TownProfileView /> }.into_any(),
         Step::Industries => view! { <IndustriesView /> }.into_any(),
         Step::Cluster => view! { <ClusterView /> }.into_any(),

@@ -326,6 +326,12 @@ texts! {
         "Start a new town, or open a case from the study (Datang hosiery, Xiqiao textiles, …). Data stays in this browser.";
     NewTown => "新建乡镇", "New town";
     Examples => "案例", "Case studies";
+    UnknownExample => "没有这个案例", "No such case study";
+    ContinueWork => "继续上次的工作", "Continue where you left off";
+    LoadingWorkbench => "正在加载计算器…", "Loading the calculator…";
+    LoadedKb => "已下载", "downloaded";
+    WorkbenchFailed => "计算器未能加载（网络可能中断）。已输入的数据仍保存在本机。请检查网络后再点一次。",
+        "The calculator could not be loaded (the connection may have dropped). Your data is still saved on this device. Check the connection and choose again.";
     ExampleDatang => "浙江诸暨大唐镇·袜业", "Datang, Zhuji (Zhejiang): hosiery";
     ExampleDatangNote => "产业链分工细致的成熟集群（报告第二、四章）", "a mature cluster with a fine division of labour (ch.2, ch.4)";
     ExampleXiqiao => "广东南海西樵镇·纺织", "Xiqiao, Nanhai (Guangdong): textiles";

@@ -1,5 +1,5 @@
-//! Entry point of the web app: mounts the calculator on the page body.
+//! Entry point of the first download: the start screen, which loads the workbench on demand.
 
 fn main() {
-    clustercalc_web::start();
+    clustercalc_web::shell::start();
 }

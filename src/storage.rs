@@ -4,11 +4,13 @@
 //! overwritten, so a failed or partial write never loses the last good state. Storage may be missing (private
 //! mode) or full: both are reported to the user, never a panic.
 
+use crate::launch::Prefs;
 use clustercalc_core::dataset::Dataset;
 use clustercalc_core::Error;
 
 const CURRENT: &str = "clustercalc:autosave";
 const PREVIOUS: &str = "clustercalc:autosave:previous";
+const PREFS: &str = "clustercalc:prefs";
 
 /// What reading the autosave found.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +34,26 @@ pub enum SaveProblem {
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Whether an autosaved session exists (without reading it: the first screen only needs to know).
+pub fn has_autosave() -> bool {
+    storage().is_some_and(|s| matches!(s.get_item(CURRENT), Ok(Some(_))))
+}
+
+/// The view settings saved last time, or the defaults.
+pub fn load_prefs() -> Prefs {
+    storage()
+        .and_then(|s| s.get_item(PREFS).ok().flatten())
+        .map(|t| Prefs::decode(&t))
+        .unwrap_or_default()
+}
+
+/// Saves the view settings; failure only means they are not remembered, so it is ignored.
+pub fn save_prefs(p: &Prefs) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(PREFS, &p.encode());
+    }
 }
 
 /// Reads the autosaved dataset, falling back to the previous copy when the current one is corrupt.

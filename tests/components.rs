@@ -64,7 +64,7 @@ async fn typing_a_town_shows_core_lqs_and_switches_language() {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = storage.clear();
     }
-    let _handle = leptos::mount::mount_to(host.clone(), App);
+    let _handle = leptos::mount::mount_to(host.clone(), || leptos::view! { <App /> });
 
     click("button.primary"); // 新建乡镇
     tick().await;

@@ -15,9 +15,13 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("county", include_str!("../examples-data/county.json")),
 ];
 
+/// Names of the bundled examples, in the same order. Kept apart from the texts so that a caller that only lists
+/// the names (the app's first screen) does not link the JSON texts.
+const NAMES: [&str; 4] = ["datang", "xiqiao", "hunan-textile-town", "county"];
+
 /// Names of the bundled examples.
 pub fn names() -> Vec<&'static str> {
-    EXAMPLES.iter().map(|(n, _)| *n).collect()
+    NAMES.to_vec()
 }
 
 /// The JSON text of an example, or `None` for an unknown name.
@@ -29,6 +33,12 @@ pub fn get(name: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use crate::dataset::Dataset;
+
+    #[test]
+    fn names_match_the_texts() {
+        let from_texts: Vec<&str> = EXAMPLES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names(), from_texts);
+    }
 
     #[test]
     fn every_example_loads_and_validates() {

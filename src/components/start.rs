@@ -1,8 +1,10 @@
-//! The start screen: a new town, or one of the bundled case studies.
+//! The start screen: continue, a new town, or one of the bundled case studies.
+//!
+//! The same component is the first screen (in the shell, before the workbench has loaded) and the workbench's
+//! Start step; what a choice does is the caller's business (`on_choose`).
 
 use crate::i18n::{tr, T};
-use crate::state::{use_app, Step};
-use clustercalc_core::dataset::Dataset;
+use crate::launch::StartChoice;
 use clustercalc_core::examples;
 use leptos::prelude::*;
 
@@ -17,28 +19,23 @@ fn example_text(name: &str) -> (T, T) {
 }
 
 #[component]
-pub fn StartView() -> impl IntoView {
-    let app = use_app();
-    let problem = RwSignal::new(None::<String>);
-    let new_town = move |_| {
-        app.replace(Dataset::empty(""));
-        app.step.set(Step::Town);
-    };
+pub fn StartView(
+    on_choose: Callback<StartChoice>,
+    /// Offer "continue where you left off".
+    #[prop(optional)]
+    can_restore: bool,
+    /// A problem with the last choice (e.g. the workbench could not be loaded), shown as an alert.
+    #[prop(optional, into)]
+    problem: Signal<Option<String>>,
+) -> impl IntoView {
     let cards = examples::names()
         .into_iter()
         .map(|name| {
             let (title, note) = example_text(name);
-            let open = move |_| match examples::get(name).map(Dataset::from_json) {
-                Some(Ok(d)) => {
-                    app.replace(d);
-                    app.step.set(Step::Industries);
-                }
-                Some(Err(e)) => problem.set(Some(e.message(app.lang.get_untracked()))),
-                None => {}
-            };
             view! {
                 <li class="card">
-                    <button class="card-button" on:click=open data-example=name>
+                    <button class="card-button" data-example=name
+                        on:click=move |_| on_choose.run(StartChoice::Example(name.to_string()))>
                         <strong>{tr(title)}</strong>
                         <span>{tr(note)}</span>
                     </button>
@@ -50,7 +47,14 @@ pub fn StartView() -> impl IntoView {
         <section class="panel start" aria-labelledby="start-heading">
             <h2 id="start-heading">{tr(T::StartHeading)}</h2>
             <p>{tr(T::StartIntro)}</p>
-            <button class="primary" on:click=new_town>{tr(T::NewTown)}</button>
+            <div class="start-actions">
+                {can_restore.then(|| view! {
+                    <button class="primary" data-choice="restore"
+                        on:click=move |_| on_choose.run(StartChoice::Restore)>{tr(T::ContinueWork)}</button>
+                })}
+                <button class=if can_restore { "" } else { "primary" } data-choice="new"
+                    on:click=move |_| on_choose.run(StartChoice::New)>{tr(T::NewTown)}</button>
+            </div>
             <h3>{tr(T::Examples)}</h3>
             <ul class="cards">{cards}</ul>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}

@@ -1,0 +1,135 @@
+//! How the first screen hands over to the workbench.
+//!
+//! The first download is only the start screen (`shell`). When the user chooses what to work on, the shell loads
+//! the workbench module and passes it a [`Launch`]: the choice and the view settings, as a short text
+//! (`lang=zh;large=0;explain=0;choice=example:datang`) so that the shell needs no JSON library.
+
+use clustercalc_core::Lang;
+
+/// What the user chose on the start screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartChoice {
+    /// Continue with the autosaved session (also what a reload does).
+    Restore,
+    /// An empty town.
+    New,
+    /// One of the bundled examples, by name (`clustercalc_core::examples::names`).
+    Example(String),
+}
+
+/// View settings that survive a reload and travel from the shell to the workbench.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefs {
+    pub lang: Lang,
+    pub large_text: bool,
+    pub explain: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Prefs {
+        Prefs {
+            lang: Lang::Zh,
+            large_text: false,
+            explain: false,
+        }
+    }
+}
+
+/// The request the shell gives the workbench.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Launch {
+    pub prefs: Prefs,
+    pub choice: StartChoice,
+}
+
+fn flag(b: bool) -> &'static str {
+    if b {
+        "1"
+    } else {
+        "0"
+    }
+}
+
+impl Prefs {
+    pub fn encode(&self) -> String {
+        format!(
+            "lang={};large={};explain={}",
+            if self.lang == Lang::En { "en" } else { "zh" },
+            flag(self.large_text),
+            flag(self.explain)
+        )
+    }
+
+    /// Reads settings; unknown or malformed parts keep their defaults (the text may come from an old version).
+    pub fn decode(text: &str) -> Prefs {
+        let mut p = Prefs::default();
+        for (k, v) in text.split(';').filter_map(|kv| kv.split_once('=')) {
+            match k {
+                "lang" => p.lang = if v == "en" { Lang::En } else { Lang::Zh },
+                "large" => p.large_text = v == "1",
+                "explain" => p.explain = v == "1",
+                _ => {}
+            }
+        }
+        p
+    }
+}
+
+impl Launch {
+    pub fn encode(&self) -> String {
+        let choice = match &self.choice {
+            StartChoice::Restore => "restore".to_string(),
+            StartChoice::New => "new".to_string(),
+            StartChoice::Example(name) => format!("example:{name}"),
+        };
+        format!("{};choice={choice}", self.prefs.encode())
+    }
+
+    pub fn decode(text: &str) -> Launch {
+        let choice = text
+            .split(';')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == "choice")
+            .map(|(_, v)| match v.split_once(':') {
+                Some(("example", name)) => StartChoice::Example(name.to_string()),
+                _ if v == "new" => StartChoice::New,
+                _ => StartChoice::Restore,
+            })
+            .unwrap_or(StartChoice::Restore);
+        Launch {
+            prefs: Prefs::decode(text),
+            choice,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn launch_round_trips() {
+        for choice in [
+            StartChoice::Restore,
+            StartChoice::New,
+            StartChoice::Example("hunan-textile-town".into()),
+        ] {
+            let l = Launch {
+                prefs: Prefs {
+                    lang: Lang::En,
+                    large_text: true,
+                    explain: false,
+                },
+                choice,
+            };
+            assert_eq!(Launch::decode(&l.encode()), l);
+        }
+    }
+
+    #[test]
+    fn garbage_gives_defaults() {
+        let l = Launch::decode("lang=fr;;large;x=y;choice=");
+        assert_eq!(l.prefs, Prefs::default());
+        assert_eq!(l.choice, StartChoice::Restore);
+    }
+}

@@ -1,0 +1,176 @@
+//! The first screen: the start page, in the first download on its own.
+//!
+//! Everything else (data entry, results, the engine) is the workbench module, loaded when the user makes a
+//! choice, or earlier as a prefetch once this screen is drawn. With an autosaved session the shell continues it
+//! as soon as the workbench is ready (a reload keeps the work). The shell never parses a dataset.
+
+use crate::components::start::StartView;
+use crate::i18n::{tr, LangState, T};
+use crate::launch::{Launch, Prefs, StartChoice};
+use crate::storage;
+use clustercalc_core::Lang;
+use leptos::mount::UnmountHandle;
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/js/workbench_loader.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = loadWorkbench)]
+    fn load_workbench(on_progress: &Closure<dyn FnMut(f64)>) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = mountWorkbench, catch)]
+    fn mount_workbench(request: &str) -> Result<(), JsValue>;
+}
+
+thread_local! {
+    static SHELL: RefCell<Option<UnmountHandle<AnyViewState>>> = const { RefCell::new(None) };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Loading {
+    Idle,
+    /// Bytes of the workbench downloaded so far.
+    Bytes(f64),
+    Failed,
+}
+
+/// Mounts the start screen on `<body>`, replacing the static loading text, and starts fetching the workbench.
+pub fn start() {
+    let doc = document();
+    if let Some(boot) = doc.get_element_by_id("boot") {
+        boot.remove();
+    }
+    let prefs = storage::load_prefs();
+    let can_restore = storage::has_autosave();
+    let Some(body) = doc.body() else {
+        return;
+    };
+    let handle = leptos::mount::mount_to(body, move || {
+        view! { <Shell prefs can_restore /> }.into_any()
+    });
+    SHELL.with(|s| *s.borrow_mut() = Some(handle));
+    // Marks the first meaningful render (the start screen is in the DOM) for end2end/perf/first-render.mjs.
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("clustercalc:rendered");
+    }
+}
+
+/// Removes the start screen and mounts the workbench with the user's choice.
+/// Only the first call does anything (two quick clicks start two waits for the same download).
+fn hand_over(launch: &Launch) -> Result<(), JsValue> {
+    let Some(handle) = SHELL.with(|s| s.borrow_mut().take()) else {
+        return Ok(());
+    };
+    storage::save_prefs(&launch.prefs);
+    // Dropping the handle unmounts the shell's view and disposes its reactive owner.
+    drop(handle);
+    mount_workbench(&launch.encode())
+}
+
+#[component]
+fn Shell(prefs: Prefs, can_restore: bool) -> impl IntoView {
+    let lang = RwSignal::new(prefs.lang);
+    let large_text = RwSignal::new(prefs.large_text);
+    provide_context(LangState(lang));
+    let loading = RwSignal::new(Loading::Idle);
+    // The choice waiting for the workbench; a reload with an autosave continues that session by itself.
+    let pending = RwSignal::new(can_restore.then_some(StartChoice::Restore));
+
+    let progress = Closure::<dyn FnMut(f64)>::new(move |n: f64| loading.set(Loading::Bytes(n)));
+    let fetch = move || {
+        let promise = load_workbench(&progress);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => {
+                    // After a hand-over the signals are disposed: `try_` reads give None and nothing happens.
+                    if let Some(choice) = pending.try_get_untracked().flatten() {
+                        let launch = Launch {
+                            prefs: Prefs {
+                                lang: lang.try_get_untracked().unwrap_or_default(),
+                                large_text: large_text.try_get_untracked().unwrap_or_default(),
+                                explain: prefs.explain,
+                            },
+                            choice,
+                        };
+                        if hand_over(&launch).is_err() {
+                            // The shell is gone; the workbench reports its own problems.
+                            web_sys::console::error_1(
+                                &"clustercalc: the workbench failed to mount".into(),
+                            );
+                        }
+                    }
+                }
+                Err(_) => {
+                    let _ = loading.try_set(Loading::Failed);
+                }
+            }
+        });
+    };
+    let fetch = StoredValue::new_local(fetch);
+    // Prefetch now that the first screen is drawn: by the time the user has read it, the rest is here.
+    fetch.with_value(|f| f());
+
+    let choose = Callback::new(move |choice: StartChoice| {
+        pending.set(Some(choice));
+        if loading.get_untracked() == Loading::Failed {
+            loading.set(Loading::Idle);
+        }
+        // Re-issuing the load is harmless: the loader shares one download, and retries after a failure.
+        fetch.with_value(|f| f());
+    });
+
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", if l == Lang::Zh { "zh-CN" } else { "en" });
+            let _ = root.set_attribute("class", if large_text.get() { "large-text" } else { "" });
+        }
+        document().set_title(T::AppTitle.get(l));
+    });
+    let toggle_lang =
+        move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+    let problem = Signal::derive(move || {
+        (loading.get() == Loading::Failed).then(|| T::WorkbenchFailed.get(lang.get()).to_string())
+    });
+    let status = move || {
+        let waiting = pending.get().is_some();
+        let l = lang.get();
+        match loading.get() {
+            Loading::Bytes(n) if waiting => Some(format!(
+                "{} {} {:.0} KB",
+                T::LoadingWorkbench.get(l),
+                T::LoadedKb.get(l),
+                n / 1024.0
+            )),
+            Loading::Idle if waiting => Some(T::LoadingWorkbench.get(l).to_string()),
+            _ => None,
+        }
+        .map(|s| view! { <p class="notice" role="status" aria-live="polite">{s}</p> })
+    };
+
+    view! {
+        <div class="app shell">
+            <header class="app-header">
+                <div>
+                    <h1>{tr(T::AppTitle)}</h1>
+                    <p class="subtitle">{tr(T::AppSubtitle)}</p>
+                </div>
+                <div class="toolbar" role="toolbar" aria-label=tr(T::Toolbar)>
+                    <label class="switch">
+                        <input type="checkbox" prop:checked=move || large_text.get()
+                            on:change=move |ev| large_text.set(event_target_checked(&ev)) />
+                        {tr(T::LargeText)}
+                    </label>
+                    <button class="lang-switch" on:click=toggle_lang aria-label=tr(T::SwitchLanguageLabel)>
+                        {tr(T::SwitchLanguage)}
+                    </button>
+                </div>
+            </header>
+            {status}
+            <main class="layout-start">
+                <StartView on_choose=choose can_restore problem />
+            </main>
+        </div>
+    }
+}
