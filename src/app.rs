@@ -1,11 +1,14 @@
 //! The page: header (language, undo/redo, explain, large text), the workflow steps and the results beside them.
 
+use crate::components::guide::GuideView;
 use crate::components::results_tabs::ResultsTabs;
+use crate::components::start::read_problem_text;
 use crate::components::{
     cluster::ClusterView, firms::FirmsView, industries::IndustriesView, judgments::JudgmentsView,
     lq_results::LqResults, parameters::ParametersView, scenarios::ScenariosView, start::StartView,
     summary::SummaryView, support::SupportView, town_profile::TownProfileView,
 };
+use crate::files::{dataset_file_name, download, picked_file, read_text};
 use crate::i18n::{tr, LangState, T};
 use crate::launch::{Launch, Prefs, StartChoice};
 use crate::state::{AppState, Step};
@@ -13,6 +16,9 @@ use crate::storage::{self, Restored, SaveProblem};
 use clustercalc_core::dataset::Dataset;
 use clustercalc_core::{examples, Lang};
 use leptos::prelude::*;
+
+/// How long typing must pause before the autosave is written (it is also written when the page is hidden).
+const AUTOSAVE_DELAY_MS: u64 = 400;
 
 /// Mounts the workbench on `<body>` with the start screen's request (see `launch`). Called by the workbench
 /// module's `mount` export once the shell has handed over.
@@ -28,6 +34,7 @@ pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
             app.step.set(Step::Industries);
         }
         StartChoice::New => {
+            app.guide.set(None);
             app.replace(Dataset::empty(""));
             app.step.set(Step::Town);
         }
@@ -36,6 +43,20 @@ pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
             let text = examples::get(name)
                 .ok_or_else(|| format!("{}: {name}", T::UnknownExample.get(lang)))?;
             let d = Dataset::from_json(text).map_err(|e| e.message(lang))?;
+            app.replace(d);
+            app.guide.set(Some(name.clone()));
+            app.step.set(Step::Industries);
+        }
+        StartChoice::Open { name, text } => {
+            let lang = app.lang.get_untracked();
+            let d = Dataset::from_json(text).map_err(|e| {
+                format!(
+                    "{name}: {} — {}",
+                    T::FileNotDataset.get(lang),
+                    e.message(lang)
+                )
+            })?;
+            app.guide.set(None);
             app.replace(d);
             app.step.set(Step::Industries);
         }
@@ -93,9 +114,11 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         })
     });
 
-    // Autosave on every change; a failure is shown, never swallowed.
-    Effect::new(move |_| {
-        let result = app.dataset.with(storage::save);
+    // Autosave every change, coalesced: a burst of keystrokes is saved once it pauses (serialising a town with
+    // thousands of firms on every keystroke would cost a frame each time), and at once when the page is hidden
+    // or closed, so nothing typed is lost. A failure is shown, never swallowed.
+    let save_now = move || {
+        let result = app.dataset.with_untracked(storage::save);
         match result {
             Ok(()) => {}
             Err(SaveProblem::Unavailable) => notice.set(Some(
@@ -105,6 +128,43 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                 notice.set(Some(T::StorageFull.get(app.lang.get_untracked()).into()))
             }
         }
+    };
+    let pending_save = StoredValue::new_local(None::<TimeoutHandle>);
+    let flush = move || {
+        if let Some(h) = pending_save.try_update_value(Option::take).flatten() {
+            h.clear();
+            save_now();
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        app.dataset.track();
+        if first.is_none() {
+            // The session as opened is saved at once (a chosen example or file replaces the autosave).
+            save_now();
+            return;
+        }
+        if let Some(h) = pending_save.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                pending_save.set_value(None);
+                save_now();
+            },
+            std::time::Duration::from_millis(AUTOSAVE_DELAY_MS),
+        )
+        .ok();
+        pending_save.set_value(handle);
+    });
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush()
+        }
+    });
+    on_cleanup(move || {
+        hide.remove();
+        hidden.remove();
     });
     // The document language and title follow the switch, so screen readers and fonts pick the right one.
     Effect::new(move |_| {
@@ -167,14 +227,64 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
     };
 
+    // Open a file (toolbar button or drop anywhere on the page); a problem is shown, the data stays as it was.
+    let open_file = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            let lang = app.lang.get_untracked();
+            let name = file.name();
+            let result = match read_text(&file).await {
+                Ok(text) => apply_choice(
+                    app,
+                    &StartChoice::Open {
+                        name: name.clone(),
+                        text,
+                    },
+                ),
+                Err(p) => Err(read_problem_text(&p, &name, lang)),
+            };
+            notice.set(Some(match result {
+                Ok(()) => format!("{}{name}", T::FileOpened.get(lang)),
+                Err(problem) => problem,
+            }));
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        if let Some(f) = picked_file(&ev) {
+            open_file(f);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|fs| fs.get(0))
+        {
+            open_file(f);
+        }
+    };
+    let save_file = move |_| {
+        let (name, text) = app
+            .dataset
+            .with_untracked(|d| (dataset_file_name(&d.town.name), d.to_json_pretty()));
+        if download(&name, "application/json", &text).is_err() {
+            notice.set(Some(T::FileUnreadable.get(app.lang.get_untracked()).into()));
+        }
+    };
+
     view! {
-        <div class="app" on:keydown=on_key>
+        <div class="app" on:keydown=on_key on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <header class="app-header">
                 <div>
                     <h1>{tr(T::AppTitle)}</h1>
                     <p class="subtitle">{tr(T::AppSubtitle)}</p>
                 </div>
                 <div class="toolbar" role="toolbar" aria-label=tr(T::Toolbar)>
+                    <button on:click=save_file data-action="save">{tr(T::SaveFile)}</button>
+                    <label class="file-button">
+                        <input type="file" accept=".json,application/json" data-action="open" on:change=on_pick />
+                        {tr(T::OpenFile)}
+                    </label>
                     <button on:click=move |_| app.undo() disabled=move || !app.can_undo.get()>{tr(T::Undo)}</button>
                     <button on:click=move |_| app.redo() disabled=move || !app.can_redo.get()>{tr(T::Redo)}</button>
                     <label class="switch">
@@ -207,6 +317,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             <main class="layout">
                 <div class="entry">{entry}</div>
                 <div class="results">
+                    <GuideView />
                     <SummaryView />
                     <LqResults />
                     <ResultsTabs />

@@ -326,6 +326,36 @@ texts! {
         "Start a new town, or open a case from the study (Datang hosiery, Xiqiao textiles, …). Data stays in this browser.";
     NewTown => "新建乡镇", "New town";
     Examples => "案例", "Case studies";
+    GuideHeading => "课堂导读", "Classroom guide";
+    GuideClose => "关闭导读", "Close the guide";
+    GuideNeedsHistory => "需要集群至少两个年份的产值，才能演示增长率的算法。", "The cluster needs output for at least two years to show how the growth rate is computed.";
+    GuideXiqiaoTitle => "西樵“年均增长 26.7%”是怎么算出来的", "Where Xiqiao's “26.7 % a year” comes from";
+    GuideXiqiaoIntro => "研究报告第四章写道：西樵纺织业销售收入从 1998 年的 59.5 亿元增至 2001 年的 153.4 亿元，年均增长 26.7%。复合年均增长率 CAGR = (期末 ÷ 期初)^(1/期数) − 1，关键在于“期数”取几。下面用本数据集里的集群历年产值（亿元）代入：",
+        "The study (ch.4) says Xiqiao's textile sales rose from 5.95 bn yuan in 1998 to 15.34 bn yuan in 2001, “26.7 % a year”. The compound annual growth rate is CAGR = (end ÷ start)^(1/n) − 1; everything depends on n. Substituting this dataset's cluster output (亿元):";
+    GuideYears => "年份", "Years";
+    GuidePeriodsYears => "个间隔年（期末年 − 期初年）", "intervals (end year − start year)";
+    GuidePeriodsCounted => "个年份，每年算一期", "years, each counted as a period";
+    GuideXiqiaoLesson => "只有把 1998—2001 四个年份都算作一期，才得到报告中的 26.7%；按实际相隔的年数计算，增长率要高得多。本计算器按相隔年数计算（见“集群”结果中的年均增长率），并写明期数。引用增长率时，请同时写明起止年份和期数。",
+        "Only counting all four years 1998–2001 as periods gives the study's 26.7 %; over the years actually elapsed the rate is much higher. This calculator uses the years elapsed (the cluster's growth rate in the results) and states n. When quoting a growth rate, give the start and end years and n.";
+    GuideChainTitle => "成链的集群与“扎堆”的乡镇", "A linked cluster versus firms that only crowd together";
+    GuideDatangIntro => "大唐袜业的企业分布在原料、织造、定型、包装、销售等各个环节，分工很细（报告第二、四章）。把它与企业挤在同一环节的湖南纺织小镇（示意数据，报告第五章）比较下面三个数：",
+        "Datang's hosiery firms spread over yarn, knitting, setting, packing and trade: a fine division of labour (study ch.2, ch.4). Compare three numbers with the Hunan textile town (illustrative, ch.5), whose firms crowd into one stage:";
+    GuideHunanIntro => "这个示意乡镇的纺织企业大多挤在同一个环节，上下游环节缺失——正是报告第五章所说的“扎堆”。把它与分工细致的大唐袜业（报告第二、四章）比较下面三个数：",
+        "Most of this illustrative town's textile firms sit in one stage and the stages around it are missing: the “扎堆” problem of study ch.5. Compare three numbers with Datang (ch.2, ch.4), where the work is finely divided:";
+    GuideChainLesson => "产业链完整度 = 有本地企业的环节数 ÷ 模板的环节数；扎堆指数 = 企业最多的那个环节的企业数 ÷ 企业总数。区位熵高而完整度低、扎堆指数高，就是“集而不群”：企业多，彼此却没有分工协作。相应的对策见第六章：延链补链、培育龙头企业。",
+        "Completeness = stages with a local firm ÷ stages in the template; 扎堆 index = firms in the largest stage ÷ all firms. A high LQ with low completeness and a high 扎堆 index is “co-located, not linked”: many firms, little division of labour. The matching measures are in ch.6: fill the missing links, grow leading firms.";
+    GuideTown => "乡镇", "Town";
+    GuideThisTown => "当前数据", "This dataset";
+    GuideCountyTitle => "区域模式：一个县的多个乡镇", "Region mode: several towns of a county";
+    GuideCountyIntro => "“区域”结果页的乡镇 × 行业区位熵热图显示哪个乡镇在哪个行业上专业化；EG 指数在扣除企业规模不均（赫芬达尔指数）之后衡量行业的地理集中，按 Ellison 与 Glaeser（1997）的惯例 γ > 0.05 为高度集中；区位基尼系数衡量一个行业在各乡镇之间分布的不均程度。",
+        "The region results show a town × industry LQ heat map (which town specialises in what); the EG index measures an industry's geographic concentration net of uneven firm sizes (the Herfindahl index), with γ > 0.05 counted as highly concentrated by Ellison and Glaeser's (1997) convention; the locational Gini measures how unevenly an industry is spread over the towns.";
+    OpenFile => "打开文件", "Open file";
+    OpenFileHint => "打开本计算器保存的 .json 文件；也可以把文件拖到页面上。", "Open a .json file saved by this calculator, or drop it on the page.";
+    SaveFile => "保存文件", "Save file";
+    FileTooLarge => "文件太大，未打开", "file too large, not opened";
+    FileUnreadable => "无法读取这个文件", "this file cannot be read";
+    FileNotDataset => "不是本计算器的数据文件，未打开", "not a data file of this calculator, not opened";
+    FileOpened => "已打开文件（可撤销）：", "Opened (undo restores the previous data): ";
     UnknownExample => "没有这个案例", "No such case study";
     ContinueWork => "继续上次的工作", "Continue where you left off";
     LoadingWorkbench => "正在加载计算器…", "Loading the calculator…";

@@ -2,7 +2,8 @@
 //!
 //! The first download is only the start screen (`shell`). When the user chooses what to work on, the shell loads
 //! the workbench module and passes it a [`Launch`]: the choice and the view settings, as a short text
-//! (`lang=zh;large=0;explain=0;choice=example:datang`) so that the shell needs no JSON library.
+//! (`lang=zh;large=0;explain=0;choice=example:datang`) so that the shell needs no JSON library. An opened file
+//! follows the first line break, untouched.
 
 use clustercalc_core::Lang;
 
@@ -15,6 +16,8 @@ pub enum StartChoice {
     New,
     /// One of the bundled examples, by name (`clustercalc_core::examples::names`).
     Example(String),
+    /// A saved dataset file the user picked: its name and text (validated by the workbench).
+    Open { name: String, text: String },
 }
 
 /// View settings that survive a reload and travel from the shell to the workbench.
@@ -81,23 +84,35 @@ impl Launch {
             StartChoice::Restore => "restore".to_string(),
             StartChoice::New => "new".to_string(),
             StartChoice::Example(name) => format!("example:{name}"),
+            StartChoice::Open { name, text } => {
+                let name: String = name
+                    .chars()
+                    .filter(|c| !matches!(c, ';' | '\n' | '\r'))
+                    .collect();
+                format!("open:{name}\n{text}")
+            }
         };
         format!("{};choice={choice}", self.prefs.encode())
     }
 
     pub fn decode(text: &str) -> Launch {
-        let choice = text
+        let (head, file) = text.split_once('\n').unwrap_or((text, ""));
+        let choice = head
             .split(';')
             .filter_map(|kv| kv.split_once('='))
             .find(|(k, _)| *k == "choice")
             .map(|(_, v)| match v.split_once(':') {
                 Some(("example", name)) => StartChoice::Example(name.to_string()),
+                Some(("open", name)) => StartChoice::Open {
+                    name: name.to_string(),
+                    text: file.to_string(),
+                },
                 _ if v == "new" => StartChoice::New,
                 _ => StartChoice::Restore,
             })
             .unwrap_or(StartChoice::Restore);
         Launch {
-            prefs: Prefs::decode(text),
+            prefs: Prefs::decode(head),
             choice,
         }
     }
@@ -113,6 +128,10 @@ mod tests {
             StartChoice::Restore,
             StartChoice::New,
             StartChoice::Example("hunan-textile-town".into()),
+            StartChoice::Open {
+                name: "大唐镇.clustercalc.json".into(),
+                text: "{\n \"a\": \"x;choice=new\"\n}\n".into(),
+            },
         ] {
             let l = Launch {
                 prefs: Prefs {

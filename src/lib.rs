@@ -8,9 +8,11 @@
 
 pub mod app;
 pub mod components;
+pub mod files;
 pub mod format;
 pub mod i18n;
 pub mod launch;
+pub mod perf;
 pub mod shell;
 pub mod state;
 pub mod storage;

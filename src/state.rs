@@ -44,12 +44,19 @@ pub struct AppState {
     /// Projector mode: larger text.
     pub large_text: RwSignal<bool>,
     pub step: RwSignal<Step>,
+    /// The classroom guide shown for a bundled case study (its example name), if any.
+    pub guide: RwSignal<Option<String>>,
 }
 
 impl AppState {
     pub fn new(initial: Dataset) -> AppState {
         let dataset = RwSignal::new(initial);
-        let report = Memo::new(move |_| dataset.with(|d| d.validate().map(|()| analyze(d))));
+        let report = Memo::new(move |_| {
+            dataset.with(|d| {
+                let valid = crate::perf::timed("clustercalc:validate", || d.validate());
+                valid.map(|()| crate::perf::timed("clustercalc:analyze", || analyze(d)))
+            })
+        });
         AppState {
             dataset,
             undo: StoredValue::new(Vec::new()),
@@ -62,12 +69,14 @@ impl AppState {
             explain: RwSignal::new(false),
             large_text: RwSignal::new(false),
             step: RwSignal::new(Step::Start),
+            guide: RwSignal::new(None),
         }
     }
 
     /// Applies an edit. `field` names what is edited (e.g. `industries[2].employment`): repeated edits of the
     /// same field (typing) are one undo step.
     pub fn edit(&self, field: &str, f: impl FnOnce(&mut Dataset)) {
+        crate::perf::mark_edit();
         let same_field = self.last_edit.with_value(|l| l.as_deref() == Some(field));
         if !same_field {
             let before = self.dataset.get_untracked();

@@ -80,19 +80,28 @@ pub fn restore() -> Restored {
     }
 }
 
-/// Saves the dataset; keeps the previous good copy first.
+thread_local! {
+    /// The text this page last wrote under CURRENT: known good, so it need not be parsed again before it is
+    /// kept as the previous copy.
+    static LAST_WRITTEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Saves the dataset; keeps the previous good copy first (a copy this page did not write is checked first).
 pub fn save(d: &Dataset) -> Result<(), SaveProblem> {
     let s = storage().ok_or(SaveProblem::Unavailable)?;
-    let text = d.to_json_pretty();
+    let text = serde_json::to_string(d).map_err(|_| SaveProblem::QuotaOrDenied)?;
     if let Ok(Some(old)) = s.get_item(CURRENT) {
         if old == text {
             return Ok(());
         }
-        if Dataset::from_json(&old).is_ok() {
+        let ours = LAST_WRITTEN.with(|l| l.borrow().as_deref() == Some(old.as_str()));
+        if ours || Dataset::from_json(&old).is_ok() {
             s.set_item(PREVIOUS, &old)
                 .map_err(|_| SaveProblem::QuotaOrDenied)?;
         }
     }
     s.set_item(CURRENT, &text)
-        .map_err(|_| SaveProblem::QuotaOrDenied)
+        .map_err(|_| SaveProblem::QuotaOrDenied)?;
+    LAST_WRITTEN.with(|l| *l.borrow_mut() = Some(text));
+    Ok(())
 }

@@ -197,6 +197,19 @@ fn run(raw: &[String]) -> Result<String, Failure> {
         Some("schema") => Ok(pretty(&dataset::json_schema())),
         Some("example") => match pos.next() {
             None => Ok(examples::names().join("\n") + "\n"),
+            // `synthetic-town:50x5000`: the benchmark town, for performance reports.
+            Some(name) if name.starts_with("synthetic-town:") => {
+                let dims = name.trim_start_matches("synthetic-town:");
+                let (i, f) = dims.split_once('x').unwrap_or((dims, "0"));
+                match (i.parse::<usize>(), f.parse::<usize>()) {
+                    (Ok(i), Ok(f)) if f <= 1_000_000 => {
+                        Ok(examples::synthetic_town(i, f).to_json_pretty() + "\n")
+                    }
+                    _ => Err(Failure(format!(
+                        "{name}: expected synthetic-town:INDUSTRIESxFIRMS"
+                    ))),
+                }
+            }
             Some(name) => examples::get(name).map(str::to_string).ok_or_else(|| {
                 let list = examples::names().join(", ");
                 Failure(format!(

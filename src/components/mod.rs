@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod field_error;
 pub mod fields;
 pub mod firms;
+pub mod guide;
 pub mod industries;
 pub mod judgments;
 pub mod lq_chart;

@@ -3,7 +3,8 @@
 //! The same component is the first screen (in the shell, before the workbench has loaded) and the workbench's
 //! Start step; what a choice does is the caller's business (`on_choose`).
 
-use crate::i18n::{tr, T};
+use crate::files::{picked_file, read_text, ReadProblem};
+use crate::i18n::{tr, use_lang, T};
 use crate::launch::StartChoice;
 use clustercalc_core::examples;
 use leptos::prelude::*;
@@ -28,6 +29,27 @@ pub fn StartView(
     #[prop(optional, into)]
     problem: Signal<Option<String>>,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let file_problem = RwSignal::new(None::<String>);
+    let open_file = move |ev: leptos::ev::Event| {
+        let Some(file) = picked_file(&ev) else { return };
+        leptos::task::spawn_local(async move {
+            match read_text(&file).await {
+                Ok(text) => {
+                    file_problem.set(None);
+                    on_choose.run(StartChoice::Open {
+                        name: file.name(),
+                        text,
+                    });
+                }
+                Err(p) => file_problem.set(Some(read_problem_text(
+                    &p,
+                    &file.name(),
+                    lang.get_untracked(),
+                ))),
+            }
+        });
+    };
     let cards = examples::names()
         .into_iter()
         .map(|name| {
@@ -54,10 +76,28 @@ pub fn StartView(
                 })}
                 <button class=if can_restore { "" } else { "primary" } data-choice="new"
                     on:click=move |_| on_choose.run(StartChoice::New)>{tr(T::NewTown)}</button>
+                <label class="file-button">
+                    <input type="file" accept=".json,application/json" data-choice="open" on:change=open_file />
+                    {tr(T::OpenFile)}
+                </label>
             </div>
+            <p class="hint">{tr(T::OpenFileHint)}</p>
             <h3>{tr(T::Examples)}</h3>
             <ul class="cards">{cards}</ul>
-            {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+            {move || problem.get().or_else(|| file_problem.get()).map(|p| view! { <p class="error" role="alert">{p}</p> })}
         </section>
+    }
+}
+
+/// A localized message for a file that could not be read, naming the file.
+pub fn read_problem_text(p: &ReadProblem, name: &str, lang: clustercalc_core::Lang) -> String {
+    match p {
+        ReadProblem::TooLarge { bytes } => format!(
+            "{name}: {} ({:.1} MB > {:.0} MB)",
+            T::FileTooLarge.get(lang),
+            bytes / 1_048_576.0,
+            crate::files::MAX_FILE_BYTES / 1_048_576.0
+        ),
+        ReadProblem::Unreadable => format!("{name}: {}", T::FileUnreadable.get(lang)),
     }
 }
