@@ -412,3 +412,17 @@ pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
     move || key.get(lang.get())
 }
+
+/// The display name of an engine variant id (`assignment`, `lq`, `leakage`, …), with the id kept beside it so
+/// that a teacher can find it in METHODS.md; unknown ids are shown as they are.
+pub fn variant_label(id: &str, lang: Lang) -> String {
+    let name = match id {
+        "assignment" => lang.pick("分配法（按外销比例）", "assignment (outside-sales shares)"),
+        "lq" => lang.pick("区位熵法", "location-quotient method"),
+        "leakage" => lang.pick("漏出式", "leakage form"),
+        "textbook" => lang.pick("教科书式", "textbook form"),
+        "armstrong-taylor" => lang.pick("Armstrong–Taylor 式", "Armstrong–Taylor form"),
+        _ => return id.to_string(),
+    };
+    format!("{name} [{id}]")
+}

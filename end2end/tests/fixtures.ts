@@ -1,5 +1,6 @@
 // Shared fixture: every journey fails on a request outside the app's own origin, on a console error or on a
-// page error, so "no data leaves the device" and "no silent failure" are checked everywhere.
+// page error or Content-Security-Policy violation, so "no data leaves the device", "no silent failure" and the
+// strict policy are checked everywhere.
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend<{ guard: void }>({
@@ -12,7 +13,18 @@ export const test = base.extend<{ guard: void }>({
     });
     page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
     page.on('pageerror', (err) => errors.push(String(err)));
+    // The page runs under a strict Content-Security-Policy (index.html): any violation fails the journey.
+    await page.addInitScript(() => {
+      (window as any).__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as any).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
     await use();
+    if (!page.isClosed()) {
+      const csp = await page.evaluate(() => (window as any).__cspViolations ?? []).catch(() => []);
+      expect(csp, 'Content-Security-Policy violations').toEqual([]);
+    }
     expect(outside, 'requests outside the app').toEqual([]);
     expect(errors, 'console or page errors').toEqual([]);
   }, { auto: true }],

@@ -3,7 +3,7 @@
 
 use crate::components::chart_axis::bar_at;
 use crate::format::number;
-use crate::i18n::{tr, use_lang, T};
+use crate::i18n::{tr, use_lang, variant_label, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::{Report, Section};
 use clustercalc_core::scenario::ScenarioResult;
@@ -44,7 +44,7 @@ fn multipliers(r: &Report, lang: Lang, explain: bool) -> AnyView {
             );
             view! {
                 <dt>{T::EconomicBaseMultiplier.get(lang)}</dt>
-                <dd class="num" data-testid="mv-base">{number(b.result.multiplier, 2)}" ("{b.result.variant.clone()}")"</dd>
+                <dd class="num" data-testid="mv-base">{number(b.result.multiplier, 2)}" ("{variant_label(&b.result.variant, lang)}")"</dd>
                 {range.map(|r| view! { <dt>{T::Range.get(lang)}</dt><dd class="num">{r}</dd> })}
                 <dt>{T::Caveat.get(lang)}</dt><dd class="caveat">{b.caveat.get(lang).to_string()}</dd>
                 {explain.then(|| view! {
@@ -69,7 +69,7 @@ fn multipliers(r: &Report, lang: Lang, explain: bool) -> AnyView {
             view! {
                 <dt>{T::KeynesMultiplier.get(lang)}</dt>
                 <dd class="num" data-testid="mv-keynes">{number(k.result.multiplier, 3)}</dd>
-                <dt>{T::KeynesFormLabel.get(lang)}</dt><dd>{k.result.variant.clone()}</dd>
+                <dt>{T::KeynesFormLabel.get(lang)}</dt><dd>{variant_label(&k.result.variant, lang)}</dd>
                 <dt>{T::KeynesBand.get(lang)}</dt>
                 <dd class="num">{format!("{} – {}", number(k.result.band.low, 3), number(k.result.band.high, 3))}</dd>
                 {explain.then(|| view! {

@@ -171,15 +171,32 @@ pub fn ScenariosView() -> impl IntoView {
                 label(T::FirmRevenue).get()
             }
         });
+        // Visible column captions (the inputs' accessible names add the row number).
+        let caption = move |jobs: T, firm: T| {
+            move || {
+                if is_jobs() {
+                    jobs.get(lang.get())
+                } else {
+                    firm.get(lang.get())
+                }
+            }
+        };
         view! {
             <tr>
                 <td>{kind}</td>
                 <td>
+                    <span class="mini-label" aria-hidden="true">{caption(T::FirmIndustry, T::FirmName)}</span>
                     <input type="text" aria-label=text_label prop:value=text_of on:input=set_text />
                     <FieldError path=path />
                 </td>
-                <td><NumberField value=amount on_change=set_amount aria_label=amount_label unit=T::UnitPersons /></td>
-                <td><NumberField value=money on_change=set_money aria_label=money_label unit=T::UnitWan /></td>
+                <td>
+                    <span class="mini-label" aria-hidden="true">{caption(T::Jobs, T::FirmEmployment)}</span>
+                    <NumberField value=amount on_change=set_amount aria_label=amount_label unit=T::UnitPersons />
+                </td>
+                <td>
+                    <span class="mini-label" aria-hidden="true">{caption(T::JobsOutput, T::FirmRevenue)}</span>
+                    <NumberField value=money on_change=set_money aria_label=money_label unit=T::UnitWan />
+                </td>
             </tr>
         }
     };

@@ -2,7 +2,7 @@
 //! and the top measures with the evidence that fired them.
 
 use crate::format::number;
-use crate::i18n::{tr, use_lang, T};
+use crate::i18n::{tr, use_lang, variant_label, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::{ClusterReport, Report, Section};
 use clustercalc_core::measures::{metric_info, Evidence, Op};
@@ -72,7 +72,11 @@ fn summary(r: &Report, lang: Lang) -> AnyView {
         .collect_view();
     let base = match &r.economic_base {
         Section::Computed(b) => {
-            format!("{} ({})", number(b.result.multiplier, 2), b.result.variant)
+            format!(
+                "{} ({})",
+                number(b.result.multiplier, 2),
+                variant_label(&b.result.variant, lang)
+            )
         }
         Section::NotComputed { reason } => reason.get(lang).to_string(),
     };
@@ -80,7 +84,7 @@ fn summary(r: &Report, lang: Lang) -> AnyView {
         Section::Computed(k) => format!(
             "{} ({}; {}–{})",
             number(k.result.multiplier, 3),
-            k.result.variant,
+            variant_label(&k.result.variant, lang),
             number(k.result.band.low, 3),
             number(k.result.band.high, 3)
         ),

@@ -28,8 +28,9 @@ async function fetchBytes(url, onProgress) {
 
 async function load(onProgress) {
   const base = document.baseURI;
-  const js = new URL('clustercalc-workbench.js', base).href;
-  const wasm = new URL('clustercalc-workbench_bg.wasm', base).href;
+  const build = document.querySelector('meta[name="clustercalc-build"]')?.content ?? '';
+  const js = new URL(`clustercalc-workbench.js?v=${build}`, base).href;
+  const wasm = new URL(`clustercalc-workbench_bg.wasm?v=${build}`, base).href;
   const [mod, bytes] = await Promise.all([import(js), fetchBytes(wasm, onProgress)]);
   await mod.default({ module_or_path: bytes });
   loaded = mod;
