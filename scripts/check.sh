@@ -72,14 +72,19 @@ release_build() {
   scripts/wasm-env.sh trunk build --release --offline
 }
 
+# A free local port, so that a server left running (or another checkout's run) cannot fail the journeys.
+free_port() {
+  node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+
 playwright() {
   rm -rf end2end/test-results
-  (cd end2end && CLUSTERCALC_BIN="$root/target/debug/clustercalc" npx playwright test)
+  (cd end2end && E2E_PORT=$(free_port) CLUSTERCALC_BIN="$root/target/debug/clustercalc" npx playwright test)
 }
 
 step fmt gate cargo fmt --all -- --check
 step clippy-native gate cargo clippy --workspace --all-targets -- -D warnings
-step clippy-wasm32 gate scripts/wasm-env.sh cargo clippy -p clustercalc-web -p clustercalc-core --target wasm32-unknown-unknown -- -D warnings
+step clippy-wasm32 gate scripts/wasm-env.sh cargo clippy -p clustercalc-web -p clustercalc-workbench -p clustercalc-core --target wasm32-unknown-unknown -- -D warnings
 step test-native libtest cargo test --workspace --no-fail-fast
 step core-wasm32-build gate scripts/wasm-env.sh cargo build -p clustercalc-core --target wasm32-unknown-unknown
 step core-no-web-deps gate core_has_no_web_dependency
@@ -87,8 +92,10 @@ step cli-build gate cargo build -p clustercalc
 step release-build gate release_build
 step size-report gate scripts/size-report.sh
 cat "$logs/size-report.log" 2>/dev/null | sed 's/^/    /'
-step first-render gate bash -c 'cd end2end && node perf/first-render.mjs ../dist 8089'
+step first-render gate bash -c "cd end2end && node perf/first-render.mjs ../dist $(free_port)"
 sed 's/^/    /' "$logs/first-render.log"
+step edit-repaint gate bash -c "cd end2end && CLUSTERCALC_BIN='$root/target/debug/clustercalc' node perf/edit-repaint.mjs ../dist $(free_port)"
+sed 's/^/    /' "$logs/edit-repaint.log"
 step test-wasm-chromium libtest scripts/wasm-env.sh cargo test -p clustercalc-web --target wasm32-unknown-unknown --no-fail-fast
 step playwright playwright playwright
 

@@ -76,14 +76,17 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     let (initial, notice) = match restored {
         Restored::Nothing => (Dataset::empty(""), None),
         Restored::Dataset(d) => (d, None),
-        Restored::Recovered { dataset, error } => (
-            dataset.unwrap_or_else(|| Dataset::empty("")),
-            Some(format!(
-                "{} ({})",
-                T::AutosaveRecovered.get(lang),
-                error.message(lang)
-            )),
-        ),
+        Restored::Recovered { dataset, error } => {
+            let text = if dataset.is_some() {
+                T::AutosaveRecovered
+            } else {
+                T::AutosaveUnreadable
+            };
+            (
+                dataset.unwrap_or_else(|| Dataset::empty("")),
+                Some(format!("{} ({})", text.get(lang), error.message(lang))),
+            )
+        }
         Restored::Unavailable => (
             Dataset::empty(""),
             Some(T::StorageUnavailable.get(lang).to_string()),
@@ -96,12 +99,14 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     app.explain.set(launch.prefs.explain);
     provide_context(app);
     provide_context(LangState(app.lang));
-    let notice = RwSignal::new(notice);
+    // The message line: information (role=status) or a problem (role=alert, shown as an error).
+    let notice = RwSignal::new(notice.map(|n| (n, false)));
+    let problem = move |text: String| notice.set(Some((text, true)));
     match launch.choice {
         StartChoice::Restore if !resume => {}
         choice => {
-            if let Err(problem) = apply_choice(app, &choice) {
-                notice.set(Some(problem));
+            if let Err(p) = apply_choice(app, &choice) {
+                problem(p);
             }
         }
     }
@@ -121,11 +126,11 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         let result = app.dataset.with_untracked(storage::save);
         match result {
             Ok(()) => {}
-            Err(SaveProblem::Unavailable) => notice.set(Some(
-                T::StorageUnavailable.get(app.lang.get_untracked()).into(),
-            )),
+            Err(SaveProblem::Unavailable) => {
+                problem(T::StorageUnavailable.get(app.lang.get_untracked()).into())
+            }
             Err(SaveProblem::QuotaOrDenied) => {
-                notice.set(Some(T::StorageFull.get(app.lang.get_untracked()).into()))
+                problem(T::StorageFull.get(app.lang.get_untracked()).into())
             }
         }
     };
@@ -196,8 +201,8 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     let entry = move || match app.step.get() {
         Step::Start => {
             let choose = Callback::new(move |c: StartChoice| {
-                if let Err(problem) = apply_choice(app, &c) {
-                    notice.set(Some(problem));
+                if let Err(p) = apply_choice(app, &c) {
+                    problem(p);
                 }
             });
             view! { <StartView on_choose=choose /> }.into_any()
@@ -211,7 +216,8 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         Step::Parameters => view! { <ParametersView /> }.into_any(),
         Step::Scenarios => view! { <ScenariosView /> }.into_any(),
     };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+    // On the window, so undo works wherever focus is (also on <body>, e.g. right after opening a case).
+    let on_key = move |ev: web_sys::KeyboardEvent| {
         if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() {
             match ev.key().as_str() {
                 "z" if !ev.shift_key() => {
@@ -226,6 +232,9 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             }
         }
     };
+
+    let keys = window_event_listener(leptos::ev::keydown, on_key);
+    on_cleanup(move || keys.remove());
 
     // Open a file (toolbar button or drop anywhere on the page); a problem is shown, the data stays as it was.
     let open_file = move |file: web_sys::File| {
@@ -243,8 +252,8 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                 Err(p) => Err(read_problem_text(&p, &name, lang)),
             };
             notice.set(Some(match result {
-                Ok(()) => format!("{}{name}", T::FileOpened.get(lang)),
-                Err(problem) => problem,
+                Ok(()) => (format!("{}{name}", T::FileOpened.get(lang)), false),
+                Err(p) => (p, true),
             }));
         });
     };
@@ -268,12 +277,12 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             .dataset
             .with_untracked(|d| (dataset_file_name(&d.town.name), d.to_json_pretty()));
         if download(&name, "application/json", &text).is_err() {
-            notice.set(Some(T::FileUnreadable.get(app.lang.get_untracked()).into()));
+            problem(T::FileUnreadable.get(app.lang.get_untracked()).into());
         }
     };
 
     view! {
-        <div class="app" on:keydown=on_key on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+        <div class="app" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <header class="app-header">
                 <div>
                     <h1>{tr(T::AppTitle)}</h1>
@@ -302,7 +311,9 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                     </button>
                 </div>
             </header>
-            {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+            {move || notice.get().map(|(text, is_problem)| view! {
+                <p class="notice" class:problem=is_problem role=if is_problem { "alert" } else { "status" }>{text}</p>
+            })}
             <nav class="steps" aria-label=tr(T::Steps)>
                 {step_button(Step::Start, T::StepStart)}
                 {step_button(Step::Town, T::TownSection)}

@@ -384,7 +384,10 @@ texts! {
     Warnings => "提示", "Warnings";
     SmallIndustry => "样本小", "small";
     SmallIndustryNote => "就业人数少，区位熵不稳定", "few employees: the LQ is unstable";
-    AutosaveRecovered => "自动保存的数据已损坏，已恢复上一份完好的副本", "The autosave was damaged; the last good copy was restored";
+    AutosaveUnreadable => "自动保存的数据无法读取（已损坏，或由更新版本保存），也没有更早的完好副本，已从空白开始；无法读取的那份另存在浏览器中，不会丢失",
+        "The autosave could not be read (damaged, or saved by a newer version) and there is no earlier good copy, so the calculator starts empty. The unreadable copy is kept in the browser, not lost";
+    AutosaveRecovered => "自动保存的数据无法读取（已损坏，或由更新版本保存），已恢复上一份完好的副本；无法读取的那份另存在浏览器中，不会丢失",
+        "The autosave could not be read (damaged, or saved by a newer version); the last good copy was restored. The unreadable copy is kept in the browser, not lost";
     StorageUnavailable => "浏览器存储不可用（如隐私模式），本次修改不会自动保存，请用“保存文件”。",
         "Browser storage is unavailable (e.g. private mode): changes are not autosaved; save a file instead.";
     StorageFull => "浏览器存储已满，自动保存失败；上一份保存仍然完好。", "Browser storage is full: autosave failed; the previous save is intact.";
@@ -425,4 +428,22 @@ pub fn variant_label(id: &str, lang: Lang) -> String {
         _ => return id.to_string(),
     };
     format!("{name} [{id}]")
+}
+
+/// A GB/T 4754 code as shown in tables and charts; the engine's `other` (employment outside the listed
+/// industries) is named in the user's language.
+pub fn code_label(code: &str, lang: Lang) -> String {
+    if code == "other" {
+        lang.pick("其他", "other").to_string()
+    } else {
+        code.to_string()
+    }
+}
+
+/// The Ellison–Glaeser bands in words (the engine's `eg_bands_source` gives the same bands in English).
+pub fn eg_bands_text(lang: Lang) -> &'static str {
+    lang.pick(
+        "γ < 0.02 为不太集中，0.02–0.05 为中度集中，> 0.05 为高度集中（Ellison 与 Glaeser 1997 的常用分档）",
+        "γ < 0.02 not very localised, 0.02–0.05 moderately, > 0.05 highly (Ellison & Glaeser 1997, as commonly cited)",
+    )
 }

@@ -11,6 +11,9 @@ use clustercalc_core::Error;
 const CURRENT: &str = "clustercalc:autosave";
 const PREVIOUS: &str = "clustercalc:autosave:previous";
 const PREFS: &str = "clustercalc:prefs";
+/// An autosave this version could not read (damaged, or written by a newer version) is moved here before
+/// anything overwrites it, so that it is never lost.
+const UNREADABLE: &str = "clustercalc:autosave:unreadable";
 
 /// What reading the autosave found.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +70,7 @@ pub fn restore() -> Restored {
     match Dataset::from_json(&text) {
         Ok(d) => Restored::Dataset(d),
         Err(error) => {
+            let _ = s.set_item(UNREADABLE, &text);
             let previous = s
                 .get_item(PREVIOUS)
                 .ok()

@@ -98,6 +98,31 @@ pub const METRICS: &[MetricInfo] = &[
         "Herfindahl–Hirschman index (0..1)",
         "share",
     ),
+    // Compared by scenarios (scenario.rs), not used by the rules.
+    m(
+        "town.employment_total",
+        "全镇就业人数",
+        "Town employment",
+        "persons",
+    ),
+    m(
+        "cluster.employment",
+        "集群就业人数",
+        "Cluster employment",
+        "persons",
+    ),
+    m(
+        "cluster.output",
+        "集群产值（万元）",
+        "Cluster output (10k yuan)",
+        "wan_yuan",
+    ),
+    m(
+        "cluster.employment_share",
+        "集群就业占全镇就业的比重",
+        "Cluster share of the town's employment",
+        "share",
+    ),
     m(
         "firms.count",
         "集群企业数",

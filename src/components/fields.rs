@@ -98,12 +98,15 @@ pub fn TextField(
     let lang = use_lang();
     let hint_id = format!("hint-{label:?}").to_lowercase();
     let described = hint.map(|_| hint_id.clone());
+    // One grid cell: the hint stays under its own field.
     view! {
-        <label class="field">
-            <span class="field-label">{move || label.get(lang.get())}</span>
-            <input type="text" prop:value=move || value.get() aria-describedby=described
-                on:input=move |ev| on_change.run(event_target_value(&ev)) />
-        </label>
-        {hint.map(|h| view! { <small id=hint_id class="hint">{move || h.get(lang.get())}</small> })}
+        <div class="field">
+            <label class="field">
+                <span class="field-label">{move || label.get(lang.get())}</span>
+                <input type="text" prop:value=move || value.get() aria-describedby=described
+                    on:input=move |ev| on_change.run(event_target_value(&ev)) />
+            </label>
+            {hint.map(|h| view! { <small id=hint_id class="hint">{move || h.get(lang.get())}</small> })}
+        </div>
     }
 }

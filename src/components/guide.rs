@@ -150,7 +150,7 @@ pub fn GuideView() -> impl IntoView {
         Some(view! {
             <section class="panel guide" aria-labelledby="guide-heading">
                 <div class="guide-head">
-                    <h2 id="guide-heading">{T::GuideHeading.get(lang)}": "{title.get(lang)}</h2>
+                    <h2 id="guide-heading">{T::GuideHeading.get(lang)}{lang.pick("：", ": ")}{title.get(lang)}</h2>
                     <button class="icon" on:click=move |_| app.guide.set(None) aria-label=tr(T::GuideClose)>"×"</button>
                 </div>
                 {body}

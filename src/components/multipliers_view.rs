@@ -21,12 +21,43 @@ fn opt(v: Option<f64>, d: usize) -> String {
     v.map_or_else(|| "—".into(), |v| number(v, d))
 }
 
-/// Large counts and amounts without decimals, indices and shares with three (display precision only).
-fn compared(v: Option<f64>) -> String {
+/// A compared metric in its unit (display precision only): counts whole, shares as percentages, money in 万元
+/// with one decimal, indices and ratios with three.
+fn compared(v: Option<f64>, unit: &str) -> String {
     v.map_or_else(
         || "—".into(),
-        |v| number(v, if v.abs() >= 100.0 { 0 } else { 3 }),
+        |v| match unit {
+            "persons" | "firms" | "brands" | "patents" | "stages" => number(v, 0),
+            "share" | "rate" => format!("{}%", number(v * 100.0, 1)),
+            "wan_yuan" => number(v, 1),
+            "score" => number(v, 1),
+            _ => number(v, 3),
+        },
     )
+}
+
+/// Which multiplier a scenario used and why, in words.
+fn multiplier_used(choice: &str, origin: &str, lang: Lang) -> String {
+    let name = match choice {
+        "economic-base" => T::EconomicBaseMultiplier.get(lang),
+        "keynes" => T::KeynesMultiplier.get(lang),
+        "io-type1" => lang.pick("投入产出 I 型乘数", "input–output Type I multiplier"),
+        "io-type2" => lang.pick("投入产出 II 型乘数", "input–output Type II multiplier"),
+        "none" => lang.pick(
+            "不用乘数（只计直接效应）",
+            "no multiplier (direct effect only)",
+        ),
+        other => other,
+    };
+    let why = if origin == "user" {
+        lang.pick("参数中指定", "chosen in the parameters")
+    } else {
+        lang.pick(
+            "默认：有投入产出表用 I 型，否则经济基础乘数，再否则凯恩斯乘数",
+            "default: input–output Type I if there is a table, else economic base, else Keynes",
+        )
+    };
+    format!("{name}（{why}）")
 }
 
 fn multipliers(r: &Report, lang: Lang, explain: bool) -> AnyView {
@@ -110,16 +141,18 @@ fn scenario_table(s: &ScenarioResult, lang: Lang, explain: bool) -> impl IntoVie
         .comparison
         .iter()
         .map(|c| {
-            let name = clustercalc_core::measures::metric_info(&c.metric)
-                .map_or(c.metric.clone(), |m| lang.pick(m.zh, m.en).to_string());
+            let info = clustercalc_core::measures::metric_info(&c.metric);
+            let name = info.map_or(c.metric.clone(), |m| lang.pick(m.zh, m.en).to_string());
+            let unit = info.map_or("", |m| m.unit);
             view! {
-                <tr><td>{name}</td><td class="num">{compared(c.baseline)}</td><td class="num">{compared(c.scenario)}</td></tr>
+                <tr><td>{name}</td><td class="num">{compared(c.baseline, unit)}</td><td class="num">{compared(c.scenario, unit)}</td></tr>
             }
         })
         .collect_view();
     let used = format!(
-        "{} ({}; {})",
-        s.multiplier.choice, s.multiplier.variant, s.multiplier.origin
+        "{} [{}]",
+        multiplier_used(&s.multiplier.choice, &s.multiplier.origin, lang),
+        variant_label(&s.multiplier.variant, lang)
     );
     view! {
         <article class="scenario-card">

@@ -3,7 +3,7 @@
 
 use crate::components::chart_axis::bar_at;
 use crate::format::number;
-use crate::i18n::{tr, use_lang, T};
+use crate::i18n::{code_label, eg_bands_text, tr, use_lang, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::{RegionReport, Section};
 use clustercalc_core::ellison_glaeser::{EgBand, EgUndefined};
@@ -35,7 +35,7 @@ fn region_tables(r: &RegionReport, lang: Lang, explain: bool) -> AnyView {
     let head = out
         .industries
         .iter()
-        .map(|i| view! { <th scope="col">{i.clone()}</th> })
+        .map(|i| view! { <th scope="col">{code_label(i, lang)}</th> })
         .collect_view();
     let rows = out
         .towns
@@ -87,7 +87,7 @@ fn region_tables(r: &RegionReport, lang: Lang, explain: bool) -> AnyView {
         </table>
         {explain.then(|| view! {
             <p class="explain"><strong>{T::ExplainVariant.get(lang)}": "</strong>{out.method.clone()}
-                "; "<strong>{T::ExplainSource.get(lang)}": "</strong>{r.eg_bands_source.clone()}</p>
+                "; "<strong>{T::ExplainSource.get(lang)}": "</strong>{eg_bands_text(lang)}</p>
         })}
     }
     .into_any()
@@ -148,9 +148,10 @@ pub fn RegionView() -> impl IntoView {
     });
     Effect::new(move |_| {
         let Some(el) = heat_canvas.get() else { return };
+        let lang = app.lang.get();
         region.with(|r| {
             if let Some(r) = r {
-                if draw_heatmap(el, r).is_err() {
+                if draw_heatmap(el, r, lang).is_err() {
                     leptos::logging::warn!("heat map could not be drawn");
                 }
             }
@@ -228,6 +229,7 @@ fn heat(lq: f64) -> RGBColor {
 fn draw_heatmap(
     el: web_sys::HtmlCanvasElement,
     r: &RegionReport,
+    lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
@@ -245,7 +247,7 @@ fn draw_heatmap(
     let right = Pos::new(HPos::Right, VPos::Center);
     for (j, code) in out.industries.iter().enumerate() {
         root.draw(&Text::new(
-            code.clone(),
+            code_label(code, lang),
             (left + j as i32 * cw + cw / 2, top / 2),
             ("sans-serif", 13).into_font().color(&BLACK).pos(centre),
         ))?;

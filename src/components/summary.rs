@@ -21,10 +21,11 @@ fn cluster_card(c: &ClusterReport, lang: Lang) -> impl IntoView {
         .and_then(|m| m.index)
         .map(|v| number(v, 1))
         .unwrap_or_else(|| "—".into());
-    let stage = match (&c.lifecycle.stage, &c.lifecycle.reason) {
-        (Some(s), _) => s.label().get(lang).to_string(),
-        (None, Some(r)) => r.get(lang).to_string(),
-        (None, None) => "—".into(),
+    // A stage is a short word; the reason it is missing is a sentence, set in body type.
+    let (stage, stage_class) = match (&c.lifecycle.stage, &c.lifecycle.reason) {
+        (Some(s), _) => (s.label().get(lang).to_string(), ""),
+        (None, Some(r)) => (r.get(lang).to_string(), "reason"),
+        (None, None) => ("—".into(), ""),
     };
     let chain = c
         .chain
@@ -38,7 +39,7 @@ fn cluster_card(c: &ClusterReport, lang: Lang) -> impl IntoView {
             <dl class="kpis">
                 <div><dt>{T::ClusterLq.get(lang)}</dt><dd data-testid="cluster-lq">{lq}</dd></div>
                 <div><dt>{T::MaturityIndex.get(lang)}</dt><dd data-testid="maturity">{maturity}</dd></div>
-                <div><dt>{T::LifecycleStage.get(lang)}</dt><dd data-testid="stage">{stage}</dd></div>
+                <div><dt>{T::LifecycleStage.get(lang)}</dt><dd data-testid="stage" class=stage_class>{stage}</dd></div>
                 <div><dt>{T::ChainCompleteness.get(lang)}</dt><dd>{chain}</dd></div>
             </dl>
         </article>
