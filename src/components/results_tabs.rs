@@ -1,5 +1,6 @@
 //! A tab bar for the result views (maturity, chain, multipliers, checklists, county), so the results column
-//! stays short at 1366 × 768. Every panel stays mounted (hidden when not selected) so charts keep their drawing.
+//! stays short at 1366 × 768. Only the selected panel's view is mounted: the others would be recomputed and
+//! redrawn on every keystroke while nobody sees them. Their (empty) panels stay in the page for `aria-controls`.
 
 use crate::components::chain_view::ChainView;
 use crate::components::checklists_view::ChecklistsView;
@@ -50,10 +51,10 @@ pub fn ResultsTabs() -> impl IntoView {
             }
         }
     };
-    let panel = move |id: &'static str, content: AnyView| {
+    let panel = move |id: &'static str, content: fn() -> AnyView| {
         view! {
             <div role="tabpanel" id=format!("tabpanel-{id}") aria-labelledby=format!("tab-{id}")
-                hidden=move || selected.get() != id>{content}</div>
+                hidden=move || selected.get() != id>{move || (selected.get() == id).then(content)}</div>
         }
     };
     view! {
@@ -61,11 +62,11 @@ pub fn ResultsTabs() -> impl IntoView {
             <div class="tab-bar" role="tablist" aria-label=tr(T::ResultsTabsLabel) on:keydown=on_key>
                 {TABS.into_iter().map(tab).collect_view()}
             </div>
-            {panel("maturity", view! { <MaturityView /> }.into_any())}
-            {panel("chain", view! { <ChainView /> }.into_any())}
-            {panel("multipliers", view! { <MultipliersView /> }.into_any())}
-            {panel("checklists", view! { <ChecklistsView /> }.into_any())}
-            {panel("region", view! { <RegionView /> }.into_any())}
+            {panel("maturity", || view! { <MaturityView /> }.into_any())}
+            {panel("chain", || view! { <ChainView /> }.into_any())}
+            {panel("multipliers", || view! { <MultipliersView /> }.into_any())}
+            {panel("checklists", || view! { <ChecklistsView /> }.into_any())}
+            {panel("region", || view! { <RegionView /> }.into_any())}
         </div>
     }
 }
