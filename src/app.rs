@@ -11,6 +11,7 @@ use crate::components::{
 use crate::files::{dataset_file_name, download, picked_file, read_text};
 use crate::i18n::{tr, LangState, T};
 use crate::launch::{Launch, Prefs, StartChoice};
+use crate::share::{self, ShareError};
 use crate::state::{AppState, Step};
 use crate::storage::{self, Restored, SaveProblem};
 use clustercalc_core::dataset::Dataset;
@@ -47,6 +48,13 @@ pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
             app.guide.set(Some(name.clone()));
             app.step.set(Step::Industries);
         }
+        StartChoice::Link(payload) => {
+            let d =
+                share::decode(payload).map_err(|e| link_problem(&e, app.lang.get_untracked()))?;
+            app.guide.set(None);
+            app.replace(d);
+            app.step.set(Step::Industries);
+        }
         StartChoice::Open { name, text } => {
             let lang = app.lang.get_untracked();
             let d = Dataset::from_json(text).map_err(|e| {
@@ -62,6 +70,34 @@ pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A localized message for a share link that cannot be made or opened.
+fn link_problem(e: &ShareError, lang: Lang) -> String {
+    match e {
+        ShareError::TooLarge { chars } => format!(
+            "{} ({} > {})",
+            T::ShareTooLarge.get(lang),
+            chars,
+            share::MAX_LINK_CHARS
+        ),
+        ShareError::Damaged => T::LinkDamaged.get(lang).to_string(),
+        ShareError::Invalid(err) => format!("{}: {}", T::LinkInvalid.get(lang), err.message(lang)),
+    }
+}
+
+/// Removes `#share=…` from the address once it has been handled, so a reload does not offer it again.
+fn forget_link() {
+    if let Some(w) = web_sys::window() {
+        let loc = w.location();
+        if let (Ok(path), Ok(search), Ok(history)) = (loc.pathname(), loc.search(), w.history()) {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{search}")),
+            );
+        }
+    }
 }
 
 /// The workbench. Without a `launch` (component tests) it continues the autosaved session with saved settings.
@@ -102,9 +138,24 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     // The message line: information (role=status) or a problem (role=alert, shown as an error).
     let notice = RwSignal::new(notice.map(|n| (n, false)));
     let problem = move |text: String| notice.set(Some((text, true)));
+    // A link never replaces work silently: with a session to keep, the user is asked first.
+    let offered_link = RwSignal::new(None::<Dataset>);
     match launch.choice {
         StartChoice::Restore if !resume => {}
+        StartChoice::Link(payload) if resume => {
+            forget_link();
+            match share::decode(&payload) {
+                Ok(d) => {
+                    app.step.set(Step::Industries);
+                    offered_link.set(Some(d));
+                }
+                Err(e) => problem(link_problem(&e, lang)),
+            }
+        }
         choice => {
+            if matches!(choice, StartChoice::Link(_)) {
+                forget_link();
+            }
             if let Err(p) = apply_choice(app, &choice) {
                 problem(p);
             }
@@ -233,6 +284,20 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
     };
 
+    // A share link pasted into the address bar of an open page changes only the fragment: offer it too.
+    let links = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        if let Some(payload) = share::payload(&hash) {
+            forget_link();
+            match share::decode(payload) {
+                Ok(d) => offered_link.set(Some(d)),
+                Err(e) => problem(link_problem(&e, app.lang.get_untracked())),
+            }
+        }
+    });
+    on_cleanup(move || links.remove());
     let keys = window_event_listener(leptos::ev::keydown, on_key);
     on_cleanup(move || keys.remove());
 
@@ -281,6 +346,50 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
     };
 
+    // The share link: the dataset in the URL fragment, shown for copying (and copied where the browser allows).
+    let shared = RwSignal::new(None::<String>);
+    let make_link = move |_| {
+        let lang = app.lang.get_untracked();
+        match app.dataset.with_untracked(share::encode) {
+            Ok(payload) => {
+                let base = web_sys::window()
+                    .and_then(|w| w.location().href().ok())
+                    .map(|h| h.split('#').next().unwrap_or_default().to_string())
+                    .unwrap_or_default();
+                let url = format!("{base}#{}{payload}", share::KEY);
+                if let Some(w) = web_sys::window() {
+                    let _ = w.navigator().clipboard().write_text(&url);
+                }
+                notice.set(Some((T::ShareReady.get(lang).to_string(), false)));
+                shared.set(Some(url));
+            }
+            Err(e) => {
+                shared.set(None);
+                problem(link_problem(&e, lang));
+            }
+        }
+    };
+    let link_offer = move || {
+        offered_link.get().map(|d| {
+            let town = d.town.name.clone();
+            let open = move |_| {
+                if let Some(d) = offered_link.get_untracked() {
+                    app.guide.set(None);
+                    app.replace(d);
+                    offered_link.set(None);
+                    notice.set(Some((T::LinkOpened.get(app.lang.get_untracked()).to_string(), false)));
+                }
+            };
+            view! {
+                <div class="notice offer" role="alertdialog" aria-labelledby="link-offer-text">
+                    <p id="link-offer-text">{move || format!("{}“{}”{}", T::LinkAskBefore.get(app.lang.get()), town, T::LinkAskAfter.get(app.lang.get()))}</p>
+                    <button class="primary" data-action="open-link" on:click=open>{tr(T::LinkOpen)}</button>
+                    <button data-action="keep-work" on:click=move |_| offered_link.set(None)>{tr(T::LinkKeep)}</button>
+                </div>
+            }
+        })
+    };
+
     view! {
         <div class="app" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <header class="app-header">
@@ -290,6 +399,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                 </div>
                 <div class="toolbar" role="toolbar" aria-label=tr(T::Toolbar)>
                     <button on:click=save_file data-action="save">{tr(T::SaveFile)}</button>
+                    <button on:click=make_link data-action="share">{tr(T::ShareLink)}</button>
                     <label class="file-button">
                         <input type="file" accept=".json,application/json" data-action="open" on:change=on_pick />
                         {tr(T::OpenFile)}
@@ -311,6 +421,16 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                     </button>
                 </div>
             </header>
+            {link_offer}
+            {move || shared.get().map(|url| view! {
+                <div class="notice share">
+                    <label>{tr(T::ShareLinkLabel)}
+                        <input type="text" readonly prop:value=url data-testid="share-url"
+                            on:focus=|ev| { if let Some(el) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) { el.select(); } } />
+                    </label>
+                    <button class="icon" on:click=move |_| shared.set(None) aria-label=tr(T::Close)>"×"</button>
+                </div>
+            })}
             {move || notice.get().map(|(text, is_problem)| view! {
                 <p class="notice" class:problem=is_problem role=if is_problem { "alert" } else { "status" }>{text}</p>
             })}

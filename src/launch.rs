@@ -18,6 +18,8 @@ pub enum StartChoice {
     Example(String),
     /// A saved dataset file the user picked: its name and text (validated by the workbench).
     Open { name: String, text: String },
+    /// A share link's payload (`share.rs`), found in the page's URL fragment.
+    Link(String),
 }
 
 /// View settings that survive a reload and travel from the shell to the workbench.
@@ -84,6 +86,7 @@ impl Launch {
             StartChoice::Restore => "restore".to_string(),
             StartChoice::New => "new".to_string(),
             StartChoice::Example(name) => format!("example:{name}"),
+            StartChoice::Link(payload) => format!("link\n{payload}"),
             StartChoice::Open { name, text } => {
                 let name: String = name
                     .chars()
@@ -108,6 +111,7 @@ impl Launch {
                     text: file.to_string(),
                 },
                 _ if v == "new" => StartChoice::New,
+                _ if v == "link" => StartChoice::Link(file.to_string()),
                 _ => StartChoice::Restore,
             })
             .unwrap_or(StartChoice::Restore);
@@ -128,6 +132,7 @@ mod tests {
             StartChoice::Restore,
             StartChoice::New,
             StartChoice::Example("hunan-textile-town".into()),
+            StartChoice::Link("1.eJyrVkrLz1eyUlAqLkksSbUGAAAA__8".into()),
             StartChoice::Open {
                 name: "大唐镇.clustercalc.json".into(),
                 text: "{\n \"a\": \"x;choice=new\"\n}\n".into(),

@@ -43,11 +43,15 @@ pub fn start() {
     }
     let prefs = storage::load_prefs();
     let can_restore = storage::has_autosave();
+    // A share link opens its data (the workbench asks first if there is work to keep).
+    let link = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .and_then(|h| crate::share::payload(&h).map(str::to_string));
     let Some(body) = doc.body() else {
         return;
     };
     let handle = leptos::mount::mount_to(body, move || {
-        view! { <Shell prefs can_restore /> }.into_any()
+        view! { <Shell prefs can_restore link=link.clone() /> }.into_any()
     });
     SHELL.with(|s| *s.borrow_mut() = Some(handle));
     // Marks the first meaningful render (the start screen is in the DOM) for end2end/perf/first-render.mjs.
@@ -69,13 +73,16 @@ fn hand_over(launch: &Launch) -> Result<(), JsValue> {
 }
 
 #[component]
-fn Shell(prefs: Prefs, can_restore: bool) -> impl IntoView {
+fn Shell(prefs: Prefs, can_restore: bool, link: Option<String>) -> impl IntoView {
     let lang = RwSignal::new(prefs.lang);
     let large_text = RwSignal::new(prefs.large_text);
     provide_context(LangState(lang));
     let loading = RwSignal::new(Loading::Idle);
     // The choice waiting for the workbench; a reload with an autosave continues that session by itself.
-    let pending = RwSignal::new(can_restore.then_some(StartChoice::Restore));
+    let pending = RwSignal::new(
+        link.map(StartChoice::Link)
+            .or(can_restore.then_some(StartChoice::Restore)),
+    );
 
     let progress = Closure::<dyn FnMut(f64)>::new(move |n: f64| loading.set(Loading::Bytes(n)));
     let fetch = move || {
