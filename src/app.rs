@@ -108,6 +108,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         choice: StartChoice::Restore,
     });
     let lang = launch.prefs.lang;
+    let embed = launch.prefs.embed;
     let restored = storage::restore();
     let (initial, notice) = match restored {
         Restored::Nothing => (Dataset::empty(""), None),
@@ -161,12 +162,17 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             }
         }
     }
-    // The view settings survive a reload.
+    // The view settings survive a reload (not in embed mode: a host's options are for that visit).
     Effect::new(move |_| {
+        if embed {
+            return;
+        }
         storage::save_prefs(&Prefs {
             lang: app.lang.get(),
             large_text: app.large_text.get(),
             explain: app.explain.get(),
+            // Embed mode and a host's options are for that visit, not the user's settings.
+            embed: false,
         })
     });
 
@@ -229,11 +235,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             let _ = root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
             let _ = root.set_attribute(
                 "class",
-                if app.large_text.get() {
-                    "large-text"
-                } else {
-                    ""
-                },
+                &crate::shell::root_class(app.large_text.get(), embed),
             );
         }
         document().set_title(T::AppTitle.get(lang));

@@ -28,6 +28,8 @@ pub struct Prefs {
     pub lang: Lang,
     pub large_text: bool,
     pub explain: bool,
+    /// Compact mode inside another page's iframe (`?embed=1`): no page chrome, height reported to the host.
+    pub embed: bool,
 }
 
 impl Default for Prefs {
@@ -36,6 +38,7 @@ impl Default for Prefs {
             lang: Lang::Zh,
             large_text: false,
             explain: false,
+            embed: false,
         }
     }
 }
@@ -58,10 +61,11 @@ fn flag(b: bool) -> &'static str {
 impl Prefs {
     pub fn encode(&self) -> String {
         format!(
-            "lang={};large={};explain={}",
+            "lang={};large={};explain={};embed={}",
             if self.lang == Lang::En { "en" } else { "zh" },
             flag(self.large_text),
-            flag(self.explain)
+            flag(self.explain),
+            flag(self.embed)
         )
     }
 
@@ -73,6 +77,7 @@ impl Prefs {
                 "lang" => p.lang = if v == "en" { Lang::En } else { Lang::Zh },
                 "large" => p.large_text = v == "1",
                 "explain" => p.explain = v == "1",
+                "embed" => p.embed = v == "1",
                 _ => {}
             }
         }
@@ -143,6 +148,7 @@ mod tests {
                     lang: Lang::En,
                     large_text: true,
                     explain: false,
+                    embed: true,
                 },
                 choice,
             };
@@ -155,5 +161,46 @@ mod tests {
         let l = Launch::decode("lang=fr;;large;x=y;choice=");
         assert_eq!(l.prefs, Prefs::default());
         assert_eq!(l.choice, StartChoice::Restore);
+    }
+}
+
+/// Options a host page gives in the query string (`?embed=1&lang=en&case=datang`): they override the saved
+/// settings for this visit. Unknown keys and values are ignored.
+pub fn apply_query(query: &str, prefs: &mut Prefs) -> Option<StartChoice> {
+    let mut choice = None;
+    for (k, v) in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+    {
+        match (k, v) {
+            ("embed", "1") => prefs.embed = true,
+            ("lang", "en") => prefs.lang = Lang::En,
+            ("lang", "zh") => prefs.lang = Lang::Zh,
+            ("large", v) => prefs.large_text = v == "1",
+            ("explain", v) => prefs.explain = v == "1",
+            ("case", name) if clustercalc_core::examples::names().contains(&name) => {
+                choice = Some(StartChoice::Example(name.to_string()))
+            }
+            _ => {}
+        }
+    }
+    choice
+}
+
+#[cfg(test)]
+mod query_tests {
+    use super::*;
+
+    #[test]
+    fn host_options_override_settings() {
+        let mut p = Prefs::default();
+        let c = apply_query("?embed=1&lang=en&case=datang&case=<script>&x=1", &mut p);
+        assert!(p.embed);
+        assert_eq!(p.lang, Lang::En);
+        assert_eq!(c, Some(StartChoice::Example("datang".into())));
+        let mut q = Prefs::default();
+        assert_eq!(apply_query("case=nope&lang=fr", &mut q), None);
+        assert_eq!(q, Prefs::default());
     }
 }

@@ -15,6 +15,24 @@ use leptos::tachys::view::any_view::AnyViewState;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen(module = "/src/js/embed.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = reportHeight)]
+    fn report_height();
+}
+
+/// The root element's classes for the view settings (large text for projectors, compact embed mode).
+pub fn root_class(large_text: bool, embed: bool) -> String {
+    let mut c = Vec::new();
+    if large_text {
+        c.push("large-text");
+    }
+    if embed {
+        c.push("embed");
+    }
+    c.join(" ")
+}
+
 #[wasm_bindgen(module = "/src/js/workbench_loader.js")]
 extern "C" {
     #[wasm_bindgen(js_name = loadWorkbench)]
@@ -41,7 +59,15 @@ pub fn start() {
     if let Some(boot) = doc.get_element_by_id("boot") {
         boot.remove();
     }
-    let prefs = storage::load_prefs();
+    let mut prefs = storage::load_prefs();
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let preset = crate::launch::apply_query(&query, &mut prefs);
+    if prefs.embed {
+        // The observer stays after the workbench replaces this screen: it watches the page, not the view.
+        report_height();
+    }
     let can_restore = storage::has_autosave();
     // A share link opens its data (the workbench asks first if there is work to keep).
     let link = web_sys::window()
@@ -51,7 +77,7 @@ pub fn start() {
         return;
     };
     let handle = leptos::mount::mount_to(body, move || {
-        view! { <Shell prefs can_restore link=link.clone() /> }.into_any()
+        view! { <Shell prefs can_restore link=link.clone() preset=preset.clone() /> }.into_any()
     });
     SHELL.with(|s| *s.borrow_mut() = Some(handle));
     // Marks the first meaningful render (the start screen is in the DOM) for end2end/perf/first-render.mjs.
@@ -66,14 +92,21 @@ fn hand_over(launch: &Launch) -> Result<(), JsValue> {
     let Some(handle) = SHELL.with(|s| s.borrow_mut().take()) else {
         return Ok(());
     };
-    storage::save_prefs(&launch.prefs);
+    if !launch.prefs.embed {
+        storage::save_prefs(&launch.prefs);
+    }
     // Dropping the handle unmounts the shell's view and disposes its reactive owner.
     drop(handle);
     mount_workbench(&launch.encode())
 }
 
 #[component]
-fn Shell(prefs: Prefs, can_restore: bool, link: Option<String>) -> impl IntoView {
+fn Shell(
+    prefs: Prefs,
+    can_restore: bool,
+    link: Option<String>,
+    preset: Option<StartChoice>,
+) -> impl IntoView {
     let lang = RwSignal::new(prefs.lang);
     let large_text = RwSignal::new(prefs.large_text);
     provide_context(LangState(lang));
@@ -81,6 +114,7 @@ fn Shell(prefs: Prefs, can_restore: bool, link: Option<String>) -> impl IntoView
     // The choice waiting for the workbench; a reload with an autosave continues that session by itself.
     let pending = RwSignal::new(
         link.map(StartChoice::Link)
+            .or(preset)
             .or(can_restore.then_some(StartChoice::Restore)),
     );
 
@@ -97,6 +131,7 @@ fn Shell(prefs: Prefs, can_restore: bool, link: Option<String>) -> impl IntoView
                                 lang: lang.try_get_untracked().unwrap_or_default(),
                                 large_text: large_text.try_get_untracked().unwrap_or_default(),
                                 explain: prefs.explain,
+                                embed: prefs.embed,
                             },
                             choice,
                         };
@@ -131,7 +166,7 @@ fn Shell(prefs: Prefs, can_restore: bool, link: Option<String>) -> impl IntoView
         let l = lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", if l == Lang::Zh { "zh-CN" } else { "en" });
-            let _ = root.set_attribute("class", if large_text.get() { "large-text" } else { "" });
+            let _ = root.set_attribute("class", &root_class(large_text.get(), prefs.embed));
         }
         document().set_title(T::AppTitle.get(l));
     });

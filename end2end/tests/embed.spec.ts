@@ -1,0 +1,31 @@
+// Embedding (issue 5): the example host page puts the calculator in an iframe with ?embed=1; the calculator shows
+// no page chrome, opens the preset case in the requested language and reports its height, which the host uses.
+import { test, expect } from './fixtures';
+
+test('the example host page embeds the Datang case and sizes the iframe to it', async ({ page }) => {
+  await page.goto('/embed-host.html');
+  const frame = page.frameLocator('#clustercalc');
+  await expect(frame.getByTestId('cluster-lq')).toHaveText('4.95');
+  // No page chrome inside the iframe: the title is hidden, the toolbar and steps stay.
+  await expect(frame.getByRole('heading', { level: 1 })).toBeHidden();
+  await expect(frame.locator('button[data-action="save"]')).toBeVisible();
+  // The host grew the iframe to the reported content height (the default is 600 px).
+  await expect.poll(async () => (await page.locator('#clustercalc').boundingBox())!.height).toBeGreaterThan(900);
+  const inner = await frame.locator('html').evaluate((el) => el.scrollHeight);
+  const outer = (await page.locator('#clustercalc').boundingBox())!.height;
+  expect(Math.abs(inner - outer)).toBeLessThanOrEqual(2);
+  await page.screenshot({ path: 'screenshots/embed-host.png' });
+});
+
+test('embed options: English and a case, without touching the user’s saved settings', async ({ page }) => {
+  await page.goto('/?embed=1&lang=en&case=xiqiao');
+  await expect(page.getByTestId('cluster-lq')).toHaveText('7.38');
+  await expect(page.locator('button[data-action="save"]')).toHaveText('Save file');
+  await expect(page.locator('html')).toHaveClass(/embed/);
+  // The visitor's own settings are unchanged: a normal visit is still in Chinese.
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('小城镇产业集群计算器');
+  // An unknown case or a script in a parameter is ignored.
+  await page.goto('/?embed=1&case=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+  await expect(page.getByRole('button', { name: '继续上次的工作' }).or(page.getByTestId('cluster-lq'))).toBeVisible();
+});
