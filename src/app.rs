@@ -28,6 +28,12 @@ pub fn mount(request: &str) {
     leptos::mount::mount_to_body(move || view! { <App launch /> });
 }
 
+/// Mounts the workbench inside `el` (the JavaScript API's `mountInto`), with the same request text as `mount`.
+pub fn mount_in(el: web_sys::HtmlElement, request: &str) {
+    let launch = Launch::decode(request);
+    leptos::mount::mount_to(el, move || view! { <App launch /> }).forget();
+}
+
 /// Applies a start-screen choice. Replacing the dataset is one undo step, so earlier work is one Ctrl+Z away.
 pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
     match choice {
