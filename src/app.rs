@@ -354,6 +354,25 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
     };
 
+    // The results as CSV (UTF-8 with BOM) for Excel/WPS; only what the engine reported.
+    let export_csv = move |_| {
+        let lang = app.lang.get_untracked();
+        let csv = app
+            .report
+            .with_untracked(|r| r.as_ref().ok().map(|r| crate::export::results_csv(r, lang)));
+        let name = app
+            .dataset
+            .with_untracked(|d| dataset_file_name(&d.town.name))
+            .replace(".clustercalc.json", "-results.csv");
+        match csv {
+            Some(text) => {
+                if download(&name, "text/csv;charset=utf-8", &text).is_err() {
+                    problem(T::FileUnreadable.get(lang).into());
+                }
+            }
+            None => problem(T::ExportNeedsValidData.get(lang).into()),
+        }
+    };
     // The share link: the dataset in the URL fragment, shown for copying (and copied where the browser allows).
     let shared = RwSignal::new(None::<String>);
     let make_link = move |_| {
@@ -408,6 +427,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                 <div class="toolbar" role="toolbar" aria-label=tr(T::Toolbar)>
                     <button on:click=save_file data-action="save">{tr(T::SaveFile)}</button>
                     <button on:click=make_link data-action="share">{tr(T::ShareLink)}</button>
+                    <button on:click=export_csv data-action="export-csv">{tr(T::ExportCsv)}</button>
                     <label class="file-button">
                         <input type="file" accept=".json,application/json" data-action="open" on:change=on_pick />
                         {tr(T::OpenFile)}

@@ -357,6 +357,8 @@ texts! {
     FileNotDataset => "不是本计算器的数据文件，未打开", "not a data file of this calculator, not opened";
     FileOpened => "已打开文件（可撤销）：", "Opened (undo restores the previous data): ";
     ShareLink => "分享链接", "Share link";
+    ExportCsv => "导出结果（CSV）", "Export results (CSV)";
+    ExportNeedsValidData => "输入有误，暂时没有可导出的结果；请先按提示改正", "The input has a problem, so there are no results to export yet; correct it first";
     ShareLinkLabel => "分享链接（数据在链接里，不经过任何服务器）：", "Share link (the data is in the link itself; no server sees it): ";
     ShareReady => "分享链接已生成并尽量复制到剪贴板；也可以从下面的框里复制。", "The share link is ready and was copied where the browser allows; you can also copy it from the box below.";
     ShareTooLarge => "数据太大，放不进分享链接；请用“保存文件”发送文件", "The data is too large for a share link; send the saved file instead";

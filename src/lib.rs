@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod components;
+pub mod export;
 pub mod files;
 pub mod format;
 pub mod i18n;

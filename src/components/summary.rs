@@ -47,7 +47,7 @@ fn cluster_card(c: &ClusterReport, lang: Lang) -> impl IntoView {
 }
 
 /// One line of evidence: the metric's name, its value, the rule's comparison and the threshold's source.
-fn evidence_text(e: &Evidence, lang: Lang) -> String {
+pub fn evidence_text(e: &Evidence, lang: Lang) -> String {
     let name = metric_info(&e.metric).map_or(e.metric.as_str(), |m| lang.pick(m.zh, m.en));
     let op = match e.op {
         Op::Lt => "<",
