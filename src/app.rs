@@ -1,5 +1,6 @@
 //! The page: header (language, undo/redo, explain, large text), the workflow steps and the results beside them.
 
+use crate::components::chrome::{follow_document, LangSwitch, Switch, TitleBlock};
 use crate::components::guide::GuideView;
 use crate::components::results_tabs::ResultsTabs;
 use crate::components::start::read_problem_text;
@@ -8,7 +9,7 @@ use crate::components::{
     lq_results::LqResults, parameters::ParametersView, scenarios::ScenariosView, start::StartView,
     summary::SummaryView, support::SupportView, town_profile::TownProfileView,
 };
-use crate::files::{dataset_file_name, download, picked_file, read_text};
+use crate::files::{dataset_file_name, download, picked_file, read_text, town_file_name};
 use crate::i18n::{tr, LangState, T};
 use crate::launch::{Launch, Prefs, StartChoice};
 use crate::share::{self, ShareError};
@@ -24,8 +25,9 @@ const AUTOSAVE_DELAY_MS: u64 = 400;
 /// Mounts the workbench on `<body>` with the start screen's request (see `launch`). Called by the workbench
 /// module's `mount` export once the shell has handed over.
 pub fn mount(request: &str) {
-    let launch = Launch::decode(request);
-    leptos::mount::mount_to_body(move || view! { <App launch /> });
+    if let Some(body) = document().body() {
+        mount_in(body, request);
+    }
 }
 
 /// Mounts the workbench inside `el` (the JavaScript API's `mountInto`), with the same request text as `mount`.
@@ -147,17 +149,19 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     let problem = move |text: String| notice.set(Some((text, true)));
     // A link never replaces work silently: with a session to keep, the user is asked first.
     let offered_link = RwSignal::new(None::<Dataset>);
+    // Decodes a link and offers it (the user decides), or says why it cannot be opened.
+    let offer_link = move |payload: &str| {
+        forget_link();
+        match share::decode(payload) {
+            Ok(d) => offered_link.set(Some(d)),
+            Err(e) => problem(link_problem(&e, app.lang.get_untracked())),
+        }
+    };
     match launch.choice {
         StartChoice::Restore if !resume => {}
         StartChoice::Link(payload) if resume => {
-            forget_link();
-            match share::decode(&payload) {
-                Ok(d) => {
-                    app.step.set(Step::Industries);
-                    offered_link.set(Some(d));
-                }
-                Err(e) => problem(link_problem(&e, lang)),
-            }
+            app.step.set(Step::Industries);
+            offer_link(&payload);
         }
         choice => {
             if matches!(choice, StartChoice::Link(_)) {
@@ -234,23 +238,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         hide.remove();
         hidden.remove();
     });
-    // The document language and title follow the switch, so screen readers and fonts pick the right one.
-    Effect::new(move |_| {
-        let lang = app.lang.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
-            let _ = root.set_attribute(
-                "class",
-                &crate::shell::root_class(app.large_text.get(), embed),
-            );
-        }
-        document().set_title(T::AppTitle.get(lang));
-    });
-
-    let toggle_lang = move |_| {
-        app.lang
-            .update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
-    };
+    follow_document(app.lang, app.large_text, embed);
     let step_button = move |step: Step, label: T| {
         view! {
             <button class="step" aria-current=move || (app.step.get() == step).then_some("step")
@@ -298,11 +286,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
         if let Some(payload) = share::payload(&hash) {
-            forget_link();
-            match share::decode(payload) {
-                Ok(d) => offered_link.set(Some(d)),
-                Err(e) => problem(link_problem(&e, app.lang.get_untracked())),
-            }
+            offer_link(payload);
         }
     });
     on_cleanup(move || links.remove());
@@ -362,8 +346,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             .with_untracked(|r| r.as_ref().ok().map(|r| crate::export::results_csv(r, lang)));
         let name = app
             .dataset
-            .with_untracked(|d| dataset_file_name(&d.town.name))
-            .replace(".clustercalc.json", "-results.csv");
+            .with_untracked(|d| town_file_name(&d.town.name, "-results.csv"));
         match csv {
             Some(text) => {
                 if download(&name, "text/csv;charset=utf-8", &text).is_err() {
@@ -420,10 +403,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     view! {
         <div class="app" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <header class="app-header">
-                <div>
-                    <h1>{tr(T::AppTitle)}</h1>
-                    <p class="subtitle">{tr(T::AppSubtitle)}</p>
-                </div>
+                <TitleBlock />
                 <div class="toolbar" role="toolbar" aria-label=tr(T::Toolbar)>
                     <button on:click=save_file data-action="save">{tr(T::SaveFile)}</button>
                     <button on:click=make_link data-action="share">{tr(T::ShareLink)}</button>
@@ -434,19 +414,9 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                     </label>
                     <button on:click=move |_| app.undo() disabled=move || !app.can_undo.get()>{tr(T::Undo)}</button>
                     <button on:click=move |_| app.redo() disabled=move || !app.can_redo.get()>{tr(T::Redo)}</button>
-                    <label class="switch">
-                        <input type="checkbox" prop:checked=move || app.explain.get()
-                            on:change=move |ev| app.explain.set(event_target_checked(&ev)) />
-                        {tr(T::Explain)}
-                    </label>
-                    <label class="switch">
-                        <input type="checkbox" prop:checked=move || app.large_text.get()
-                            on:change=move |ev| app.large_text.set(event_target_checked(&ev)) />
-                        {tr(T::LargeText)}
-                    </label>
-                    <button class="lang-switch" on:click=toggle_lang aria-label=tr(T::SwitchLanguageLabel)>
-                        {tr(T::SwitchLanguage)}
-                    </button>
+                    <Switch on=app.explain label=T::Explain />
+                    <Switch on=app.large_text label=T::LargeText />
+                    <LangSwitch lang=app.lang />
                 </div>
             </header>
             {link_offer}

@@ -57,6 +57,11 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 
 /// A file name for a town's dataset: its name (characters that file systems reject replaced) and the format.
 pub fn dataset_file_name(town: &str) -> String {
+    town_file_name(town, ".clustercalc.json")
+}
+
+/// A file name from a town's name and a suffix (`-results.csv`, `.clustercalc.json`).
+pub fn town_file_name(town: &str, suffix: &str) -> String {
     let clean: String = town
         .trim()
         .chars()
@@ -74,7 +79,7 @@ pub fn dataset_file_name(town: &str) -> String {
     } else {
         clean
     };
-    format!("{stem}.clustercalc.json")
+    format!("{stem}{suffix}")
 }
 
 #[cfg(test)]

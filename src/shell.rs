@@ -4,11 +4,11 @@
 //! choice, or earlier as a prefetch once this screen is drawn. With an autosaved session the shell continues it
 //! as soon as the workbench is ready (a reload keeps the work). The shell never parses a dataset.
 
+use crate::components::chrome::{follow_document, LangSwitch, Switch, TitleBlock};
 use crate::components::start::StartView;
 use crate::i18n::{tr, LangState, T};
 use crate::launch::{Launch, Prefs, StartChoice};
 use crate::storage;
-use clustercalc_core::Lang;
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
@@ -19,18 +19,6 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = reportHeight)]
     fn report_height();
-}
-
-/// The root element's classes for the view settings (large text for projectors, compact embed mode).
-pub fn root_class(large_text: bool, embed: bool) -> String {
-    let mut c = Vec::new();
-    if large_text {
-        c.push("large-text");
-    }
-    if embed {
-        c.push("embed");
-    }
-    c.join(" ")
 }
 
 #[wasm_bindgen(module = "/src/js/workbench_loader.js")]
@@ -162,16 +150,7 @@ fn Shell(
         fetch.with_value(|f| f());
     });
 
-    Effect::new(move |_| {
-        let l = lang.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", if l == Lang::Zh { "zh-CN" } else { "en" });
-            let _ = root.set_attribute("class", &root_class(large_text.get(), prefs.embed));
-        }
-        document().set_title(T::AppTitle.get(l));
-    });
-    let toggle_lang =
-        move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+    follow_document(lang, large_text, prefs.embed);
     let problem = Signal::derive(move || {
         (loading.get() == Loading::Failed).then(|| T::WorkbenchFailed.get(lang.get()).to_string())
     });
@@ -194,19 +173,10 @@ fn Shell(
     view! {
         <div class="app shell">
             <header class="app-header">
-                <div>
-                    <h1>{tr(T::AppTitle)}</h1>
-                    <p class="subtitle">{tr(T::AppSubtitle)}</p>
-                </div>
+                <TitleBlock />
                 <div class="toolbar" role="toolbar" aria-label=tr(T::Toolbar)>
-                    <label class="switch">
-                        <input type="checkbox" prop:checked=move || large_text.get()
-                            on:change=move |ev| large_text.set(event_target_checked(&ev)) />
-                        {tr(T::LargeText)}
-                    </label>
-                    <button class="lang-switch" on:click=toggle_lang aria-label=tr(T::SwitchLanguageLabel)>
-                        {tr(T::SwitchLanguage)}
-                    </button>
+                    <Switch on=large_text label=T::LargeText />
+                    <LangSwitch lang />
                 </div>
             </header>
             {status}

@@ -2,12 +2,11 @@
 // from `clustercalc example synthetic-town:50x5000`): 20 edits of one employment cell, each waited for, reading
 // the app's own `clustercalc:edit-to-paint` measures (src/perf.rs). A report, not a test.
 // Usage: node perf/edit-repaint.mjs [dist-dir] [port]
-import { chromium } from '@playwright/test';
-import { spawn, execFileSync } from 'node:child_process';
+import { withPage } from './browser.mjs';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const dist = process.argv[2] ?? '../dist';
 const port = Number(process.argv[3] ?? 8090);
@@ -15,15 +14,8 @@ const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const file = join(mkdtempSync(join(tmpdir(), 'clustercalc-')), 'big-town.clustercalc.json');
 writeFileSync(file, execFileSync(bin, ['example', 'synthetic-town:50x5000'], { maxBuffer: 64 << 20 }));
 
-const server = spawn(process.execPath, ['serve.mjs', dist, String(port)], { stdio: 'ignore' });
-try {
-  await sleep(400);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(`http://127.0.0.1:${port}/`);
+await withPage(dist, port, async (page, origin) => {
+  await page.goto(origin);
   await page.locator('input[data-choice="open"]').setInputFiles(file);
   await page.getByRole('navigation').getByRole('button', { name: '行业就业' }).click();
   const cell = page.getByLabel('本镇就业（人） 1', { exact: true });
@@ -45,7 +37,6 @@ try {
       parts.analyze.push(p.analyze);
     }
   }
-  await browser.close();
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   console.log(`edit_to_paint_ms runs=${times.map((x) => x.toFixed(1)).join(',')}`);
@@ -53,6 +44,4 @@ try {
   console.log(`edit_to_paint_p90_ms=${at(0.9).toFixed(1)}`);
   const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`of_which_validate_median_ms=${med(parts.validate).toFixed(1)} analyze_median_ms=${med(parts.analyze).toFixed(1)}`);
-} finally {
-  server.kill();
-}
+});

@@ -2,24 +2,15 @@
 // reloads of the page (performance mark "clustercalc:rendered", set right after the app mounts) and of first
 // contentful paint. A report, not a test: it prints numbers and fails only when the page does not render.
 // Usage: node perf/first-render.mjs [dist-dir] [port]
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { withPage } from './browser.mjs';
 
 const dist = process.argv[2] ?? '../dist';
 const port = Number(process.argv[3] ?? 8089);
-const server = spawn(process.execPath, ['serve.mjs', dist, String(port)], { stdio: 'ignore' });
-try {
-  await sleep(400);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+await withPage(dist, port, async (page, origin) => {
   const rendered = [];
   const fcp = [];
   for (let i = 0; i < 6; i++) {
-    await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
+    await page.goto(origin, { waitUntil: 'load' });
     await page.waitForFunction(() => performance.getEntriesByName('clustercalc:rendered').length > 0, null, { timeout: 10000 });
     const t = await page.evaluate(() => ({
       rendered: performance.getEntriesByName('clustercalc:rendered')[0].startTime,
@@ -27,11 +18,8 @@ try {
     }));
     if (i > 0) { rendered.push(t.rendered); fcp.push(t.fcp); } // the first load warms the server's file cache
   }
-  await browser.close();
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`first_render_ms runs=${rendered.map((x) => x.toFixed(0)).join(',')}`);
   console.log(`first_render_median_ms=${median(rendered).toFixed(0)}`);
   console.log(`first_contentful_paint_median_ms=${median(fcp).toFixed(0)}`);
-} finally {
-  server.kill();
-}
+});

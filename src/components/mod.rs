@@ -3,6 +3,7 @@
 pub mod chain_view;
 pub mod chart_axis;
 pub mod checklists_view;
+pub mod chrome;
 pub mod cluster;
 pub mod field_error;
 pub mod fields;

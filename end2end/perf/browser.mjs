@@ -1,0 +1,24 @@
+// Shared by the perf reports: serves a build on a local port and opens headless Chromium (Debian's, no download)
+// at 1366 × 768; closes both when `run` ends, whatever happens.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export async function withPage(dist, port, run) {
+  const server = spawn(process.execPath, ['serve.mjs', dist, String(port)], { stdio: 'ignore' });
+  try {
+    await sleep(400);
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      return await run(page, `http://127.0.0.1:${port}/`);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.kill();
+  }
+}
