@@ -417,6 +417,9 @@ pub fn analyze(d: &Dataset) -> Report {
 /// Town-level context shared by the sections.
 pub(crate) struct Ctx<'a> {
     pub d: &'a Dataset,
+    /// The firm list the analysis reads: `d.firms`, or a scenario's changed list (which shares the baseline's
+    /// firms instead of cloning them; a town may list millions).
+    pub firms: &'a [&'a crate::dataset::Firm],
     pub employment_total: Option<f64>,
     pub output_total: Option<f64>,
     pub small_threshold: f64,
@@ -424,6 +427,16 @@ pub(crate) struct Ctx<'a> {
 
 /// Everything except scenarios and measures (which re-run or read this).
 pub(crate) fn analyze_base(d: &Dataset) -> Report {
+    let firms: Vec<&crate::dataset::Firm> = d.firms.iter().collect();
+    analyze_base_with(d, &firms)
+}
+
+/// [`analyze_base`] over a given firm list instead of `d.firms` (scenarios: the baseline's firms with the
+/// scenario's additions and removals, borrowed rather than cloned).
+pub(crate) fn analyze_base_with<'a>(
+    d: &'a Dataset,
+    firms: &'a [&'a crate::dataset::Firm],
+) -> Report {
     let mut warnings = Vec::new();
     let listed_emp: Vec<f64> = d.industries.iter().filter_map(|i| i.employment).collect();
     let sum_emp: f64 = listed_emp.iter().sum();
@@ -447,6 +460,7 @@ pub(crate) fn analyze_base(d: &Dataset) -> Report {
     let output_total = (sum_out > 0.0).then_some(sum_out);
     let ctx = Ctx {
         d,
+        firms,
         employment_total,
         output_total,
         small_threshold: d
@@ -455,7 +469,7 @@ pub(crate) fn analyze_base(d: &Dataset) -> Report {
             .unwrap_or(defaults::SMALL_INDUSTRY),
     };
 
-    let town = town_summary(d, employment_total, basis, output_total);
+    let town = town_summary(d, firms.len(), employment_total, basis, output_total);
     let specialisation = specialisation(&ctx, &mut warnings);
     let clusters = d
         .clusters
@@ -521,6 +535,7 @@ fn ratio(a: f64, b: f64) -> Option<f64> {
 
 fn town_summary(
     d: &Dataset,
+    firms_listed: usize,
     employment_total: Option<f64>,
     basis: &str,
     output_total: Option<f64>,
@@ -556,7 +571,7 @@ fn town_summary(
         gdp_structure,
         private_investment_share,
         industries: d.industries.len(),
-        firms_listed: d.firms.len(),
+        firms_listed,
         illustrative: d.provenance.iter().any(|p| p.illustrative),
     }
 }
@@ -769,10 +784,12 @@ fn specialisation(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<Specialisat
 }
 
 /// Firms of the study town that belong to the cluster.
-pub(crate) fn cluster_firms<'a>(d: &'a Dataset, c: &Cluster) -> Vec<&'a crate::dataset::Firm> {
+pub(crate) fn cluster_firms<'a>(ctx: &Ctx<'a>, c: &Cluster) -> Vec<&'a crate::dataset::Firm> {
+    let d = ctx.d;
     let single = d.clusters.len() == 1;
-    d.firms
+    ctx.firms
         .iter()
+        .copied()
         .filter(|f| f.town.as_deref().is_none_or(|t| t == d.town.name))
         .filter(|f| match &f.industry {
             Some(code) => belongs(code, &c.industries),
@@ -1579,7 +1596,7 @@ fn cluster_report(ctx: &Ctx, k: usize, c: &Cluster, warnings: &mut Vec<Warning>)
     let lq = cluster_lq(ctx, c, &totals);
     let lq_value = lq.computed().and_then(|l| l.employment.or(l.output));
     // The cluster's firms, found once: the sections below all read them (and a town may list millions).
-    let firms = cluster_firms(d, c);
+    let firms = cluster_firms(ctx, c);
     let concentration = concentration_section(c, &totals, warnings, k, &firms);
     let leading = leading_section(ctx, c, &totals, &firms);
     let chain = chain_section(c, lq_value, k, &firms);
@@ -1995,12 +2012,12 @@ fn region_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<RegionRepor
         );
     }
     let keys: BTreeSet<String> = towns.values().flat_map(|m| m.keys().cloned()).collect();
-    let mut firms = Vec::with_capacity(d.firms.len());
+    let mut firms = Vec::with_capacity(ctx.firms.len());
     let mut skipped = 0usize;
     // A firm's industry joins the longest town-data code it starts with ("3074" → "30"). Resolved once per
     // distinct code: a county may list a million firms but only a few hundred codes.
     let mut resolved: BTreeMap<&str, Option<String>> = BTreeMap::new();
-    for f in &d.firms {
+    for f in ctx.firms {
         let town = f.town.as_ref().unwrap_or(&d.town.name);
         let industry = f.industry.as_deref().and_then(|code| {
             resolved
