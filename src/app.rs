@@ -12,10 +12,10 @@ use crate::components::{
 use crate::files::{dataset_file_name, download, picked_file, read_text, town_file_name};
 use crate::i18n::{tr, LangState, T};
 use crate::launch::{Launch, Prefs, StartChoice};
-use crate::share::{self, ShareError};
 use crate::state::{AppState, Step};
 use crate::storage::{self, Restored, SaveProblem};
 use clustercalc_core::dataset::Dataset;
+use clustercalc_core::share::{self, ShareError};
 use clustercalc_core::{examples, Lang};
 use leptos::prelude::*;
 

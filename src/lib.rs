@@ -14,7 +14,6 @@ pub mod format;
 pub mod i18n;
 pub mod launch;
 pub mod perf;
-pub mod share;
 pub mod shell;
 pub mod state;
 pub mod storage;

@@ -60,7 +60,7 @@ pub fn start() {
     // A share link opens its data (the workbench asks first if there is work to keep).
     let link = web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .and_then(|h| crate::share::payload(&h).map(str::to_string));
+        .and_then(|h| clustercalc_core::share::payload(&h).map(str::to_string));
     let Some(body) = doc.body() else {
         return;
     };

@@ -5,6 +5,7 @@
 //! Methods and their variants follow `METHODS.md`; the JSON method API follows `ENGINE-API.md` (see [`api`]).
 
 pub mod error;
+pub mod finite;
 pub mod gbt4754;
 pub mod json_compare;
 pub mod lang;
@@ -32,11 +33,13 @@ pub mod checklists;
 pub mod dataset;
 pub mod examples;
 pub mod formation;
+pub mod import;
 pub mod lifecycle;
 pub mod maturity;
 pub mod measures;
 pub mod region;
 pub mod scenario;
+pub mod share;
 
 pub use error::{Error, ErrorKind};
 pub use lang::Lang;

@@ -1,11 +1,12 @@
 //! Share links: the dataset, deflated and base64url-encoded, in the URL fragment (`#share=1.…`). The fragment is
 //! never sent to a server, so the data still does not leave the device except through the link the user passes
-//! on. Pure functions, tested natively; the toolbar and the start screen do the browser part.
+//! on. Pure functions with no web dependency (fuzzed natively in `fuzz/`); the app's toolbar and start screen do
+//! the browser part.
 
+use crate::dataset::Dataset;
+use crate::Error;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use clustercalc_core::dataset::Dataset;
-use clustercalc_core::Error;
 
 /// The fragment key; the payload starts with the codec version.
 pub const KEY: &str = "share=";
@@ -60,7 +61,7 @@ pub fn decode(payload: &str) -> Result<Dataset, ShareError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clustercalc_core::examples;
+    use crate::examples;
 
     #[test]
     fn every_example_that_fits_round_trips() {

@@ -8,193 +8,7 @@
 use clustercalc_core::analyze::analyze;
 use clustercalc_core::dataset::*;
 use proptest::prelude::*;
-use serde::ser::{self, Serialize};
 use std::collections::BTreeMap;
-
-/// A serializer that only looks for non-finite floats anywhere in a value (serde_json would silently write them
-/// as `null`, which is exactly what the report must never contain).
-struct FiniteCheck;
-
-#[derive(Debug)]
-struct NonFinite(String);
-impl std::fmt::Display for NonFinite {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for NonFinite {}
-impl ser::Error for NonFinite {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        NonFinite(msg.to_string())
-    }
-}
-
-type R = Result<(), NonFinite>;
-
-macro_rules! ok_scalars {
-    ($($name:ident: $t:ty),*) => { $(fn $name(self, _v: $t) -> R { Ok(()) })* };
-}
-
-impl ser::Serializer for FiniteCheck {
-    type Ok = ();
-    type Error = NonFinite;
-    type SerializeSeq = FiniteCheck;
-    type SerializeTuple = FiniteCheck;
-    type SerializeTupleStruct = FiniteCheck;
-    type SerializeTupleVariant = FiniteCheck;
-    type SerializeMap = FiniteCheck;
-    type SerializeStruct = FiniteCheck;
-    type SerializeStructVariant = FiniteCheck;
-    ok_scalars!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64,
-        serialize_char: char, serialize_str: &str, serialize_bytes: &[u8]);
-    fn serialize_f32(self, v: f32) -> R {
-        self.serialize_f64(f64::from(v))
-    }
-    fn serialize_f64(self, v: f64) -> R {
-        if v.is_finite() {
-            Ok(())
-        } else {
-            Err(NonFinite(format!("non-finite number {v}")))
-        }
-    }
-    fn serialize_none(self) -> R {
-        Ok(())
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> R {
-        v.serialize(FiniteCheck)
-    }
-    fn serialize_unit(self) -> R {
-        Ok(())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> R {
-        Ok(())
-    }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> R {
-        Ok(())
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, v: &T) -> R {
-        v.serialize(FiniteCheck)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        v: &T,
-    ) -> R {
-        v.serialize(FiniteCheck)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self, NonFinite> {
-        Ok(FiniteCheck)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self, NonFinite> {
-        Ok(FiniteCheck)
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, NonFinite> {
-        Ok(FiniteCheck)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self, NonFinite> {
-        Ok(FiniteCheck)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self, NonFinite> {
-        Ok(FiniteCheck)
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, NonFinite> {
-        Ok(FiniteCheck)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self, NonFinite> {
-        Ok(FiniteCheck)
-    }
-}
-
-impl ser::SerializeSeq for FiniteCheck {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
-        v.serialize(FiniteCheck)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-impl ser::SerializeTuple for FiniteCheck {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
-        v.serialize(FiniteCheck)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-impl ser::SerializeTupleStruct for FiniteCheck {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
-        v.serialize(FiniteCheck)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-impl ser::SerializeTupleVariant for FiniteCheck {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
-        v.serialize(FiniteCheck)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-impl ser::SerializeMap for FiniteCheck {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_key<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
-        v.serialize(FiniteCheck)
-    }
-    fn serialize_value<T: ?Sized + Serialize>(&mut self, v: &T) -> R {
-        v.serialize(FiniteCheck)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-impl ser::SerializeStruct for FiniteCheck {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, v: &T) -> R {
-        v.serialize(FiniteCheck)
-            .map_err(|e| NonFinite(format!("{key}: {}", e.0)))
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-impl ser::SerializeStructVariant for FiniteCheck {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, v: &T) -> R {
-        v.serialize(FiniteCheck)
-            .map_err(|e| NonFinite(format!("{key}: {}", e.0)))
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
 
 const CODES: &[&str] = &["01", "13", "17", "18", "1762", "30", "52", "99"];
 
@@ -508,7 +322,7 @@ proptest! {
     fn analyze_never_panics_nor_reports_non_finite_numbers(d in dataset()) {
         // Analyse whether or not the dataset validates: the engine must hold even on data it would refuse.
         let report = analyze(&d);
-        if let Err(e) = report.serialize(FiniteCheck) {
+        if let Err(e) = clustercalc_core::finite::check(&report) {
             prop_assert!(false, "non-finite number in the report: {e}");
         }
         for c in &report.clusters {
@@ -549,5 +363,5 @@ fn empty_maps_and_zero_totals_are_fine() {
         ..Default::default()
     });
     let r = analyze(&d);
-    assert!(r.serialize(FiniteCheck).is_ok());
+    assert!(clustercalc_core::finite::check(&r).is_ok());
 }
