@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+#! Fuzzes every parser and entry point that takes outside data (issue 6) with cargo-fuzz (libFuzzer, nightly).
+#! Usage: scripts/fuzz.sh [runs-per-target] [target…]   (default 10 000 000 runs, every target)
+#! Installs what it needs (nightly toolchain, cargo-fuzz) idempotently; seeds come from the bundled examples and
+#! the golden method cases; the corpora grown by a run are kept in target/fuzz-corpus (not committed: only the
+#! small seeds in fuzz/seeds are). Prints, per target, the executions done and whether it stopped cleanly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+runs=${1:-10000000}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(dataset_json method_input share_link)
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
+
+rustup toolchain list | grep -q '^nightly' || timeout 600 rustup toolchain install nightly --profile minimal >&2
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked >&2
+
+# Seeds: every bundled example (datasets and their share links) and every golden method input.
+cargo build -q -p clustercalc
+bin="$root/target/debug/clustercalc"
+seeds="$root/target/fuzz-seeds"
+rm -rf "$seeds" && mkdir -p "$seeds"/{dataset_json,method_input,share_link}
+for d in fuzz/seeds/*/; do cp "$d"* "$seeds/$(basename "$d")/"; done
+for name in datang xiqiao hunan-textile-town county; do
+  "$bin" example "$name" >"$seeds/dataset_json/$name.json"
+done
+node -e '
+  const fs = require("fs"), path = require("path");
+  const [golden, out] = process.argv.slice(1);
+  const methods = ["location-quotient","economic-base","concentration","ellison-glaeser","shift-share","keynes",
+    "input-output","regionalize","ahp","gem","cagr","locational-gini","region","lq-dynamics"];
+  let n = 0;
+  for (const f of fs.readdirSync(golden)) {
+    for (const c of JSON.parse(fs.readFileSync(path.join(golden, f)))) {
+      const k = methods.indexOf(c.method);
+      if (k < 0 || c.input === undefined) continue;
+      fs.writeFileSync(path.join(out, `${f}-${n++}`), Buffer.concat([Buffer.from([k]), Buffer.from(JSON.stringify(c.input))]));
+    }
+  }' core/tests/golden "$seeds/method_input"
+
+# Share links of the examples: raw deflate, base64url, with the codec version (core/src/share.rs).
+node -e '
+  const fs = require("fs"), zlib = require("zlib"), path = require("path");
+  const [from, out] = process.argv.slice(1);
+  for (const f of fs.readdirSync(from)) {
+    const packed = zlib.deflateRawSync(fs.readFileSync(path.join(from, f)), { level: 9 });
+    fs.writeFileSync(path.join(out, f.replace(/\.json$/, ".link")), "#share=1." + packed.toString("base64url"));
+  }' "$seeds/dataset_json" "$seeds/share_link"
+
+corpus="$root/target/fuzz-corpus"
+for t in "${targets[@]}"; do
+  mkdir -p "$corpus/$t"
+  log="$root/target/fuzz-$t.log"
+  start=$(date +%s)
+  # -rss_limit_mb: the memory bound; -timeout: a hang; each input at most 64 KB.
+  if (cd fuzz && cargo +nightly fuzz run "$t" "$corpus/$t" "$seeds/$t" -- \
+        -runs="$runs" -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1) >"$log" 2>&1; then
+    status=clean
+  else
+    status="FAILED (see $log and fuzz/artifacts/$t)"
+  fi
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  echo "fuzz $t: executions=${execs:-0} seconds=$(( $(date +%s) - start )) $status"
+done
