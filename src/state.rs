@@ -38,6 +38,9 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     /// The analysis, or the validation error that prevents it (with its JSON path).
     pub report: Memo<Result<Report, Error>>,
+    /// Just the validation error, if any: fields showing errors read this, so an edit that keeps the data valid
+    /// wakes none of them.
+    pub error: Memo<Option<Error>>,
     pub lang: RwSignal<Lang>,
     /// Classroom mode: show formula, substituted inputs, variant and source for every number.
     pub explain: RwSignal<bool>,
@@ -57,8 +60,10 @@ impl AppState {
                 valid.map(|()| crate::perf::timed("clustercalc:analyze", || analyze(d)))
             })
         });
+        let error = Memo::new(move |_| report.with(|r| r.as_ref().err().cloned()));
         AppState {
             dataset,
+            error,
             undo: StoredValue::new(Vec::new()),
             redo: StoredValue::new(Vec::new()),
             last_edit: StoredValue::new(None),

@@ -21,8 +21,8 @@ pub fn FieldError(#[prop(into)] path: String) -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let message = move || {
-        app.report.with(|r| match r {
-            Err(e) if belongs(&e.path, &path) => Some(e.message(lang.get())),
+        app.error.with(|e| match e {
+            Some(e) if belongs(&e.path, &path) => Some(e.message(lang.get())),
             _ => None,
         })
     };

@@ -35,10 +35,13 @@ pub fn FirmsView() -> impl IntoView {
     };
 
     let row = move |i: usize| {
+        // The row's cells read this memo, not the dataset: an edit re-runs one memo per row and the edited row's
+        // cells only (see industries.rs).
+        let item = Memo::new(move |_| d.with(|d| d.firms.get(i).cloned()));
         let label =
             move |key: T| Signal::derive(move || format!("{} {}", key.get(lang.get()), i + 1));
         let text = move |get: fn(&Firm) -> String| {
-            move || d.with(|d| d.firms.get(i).map(get).unwrap_or_default())
+            move || item.with(|f| f.as_ref().map(get).unwrap_or_default())
         };
         let set_text = move |field: &'static str, set: fn(&mut Firm, String)| {
             move |ev: leptos::ev::Event| {
@@ -51,7 +54,7 @@ pub fn FirmsView() -> impl IntoView {
             }
         };
         let num = move |get: fn(&Firm) -> Option<f64>| {
-            Signal::derive(move || d.with(|d| d.firms.get(i).and_then(get)))
+            Signal::derive(move || item.with(|f| f.as_ref().and_then(get)))
         };
         let set_num = move |field: &'static str, set: fn(&mut Firm, Option<f64>)| {
             Callback::new(move |v: Option<f64>| {
@@ -63,7 +66,7 @@ pub fn FirmsView() -> impl IntoView {
             })
         };
         let flag = move |key: T, get: fn(&Firm) -> bool, set: fn(&mut Firm, bool)| {
-            let checked = move || d.with(|d| d.firms.get(i).is_some_and(get));
+            let checked = move || item.with(|f| f.as_ref().is_some_and(get));
             let on_change = move |ev: leptos::ev::Event| {
                 let v = event_target_checked(&ev);
                 app.edit(&format!("firms[{i}].{key:?}"), |d| {

@@ -15,14 +15,21 @@ pub fn IndustriesView() -> impl IntoView {
     let count = move || d.with(|d| d.industries.len());
 
     let row = move |i: usize| {
-        let code = move || {
+        // One memo per row reads the dataset; the row's cells read the memo. An edit then re-runs one small
+        // memo per row and only the edited row's cells, instead of every cell of every row (the edit → repaint
+        // budget of a 50-industry town; each dataset subscriber costs on every keystroke).
+        let item = Memo::new(move |_| {
             d.with(|d| {
-                d.industries
-                    .get(i)
-                    .map(|x| x.code.clone())
-                    .unwrap_or_default()
+                d.industries.get(i).map(|x| {
+                    let reference = d
+                        .reference
+                        .as_ref()
+                        .and_then(|r| r.employment.get(&x.code).copied());
+                    (x.code.clone(), x.employment, x.output, reference)
+                })
             })
-        };
+        });
+        let code = move || item.with(|x| x.as_ref().map(|x| x.0.clone()).unwrap_or_default());
         let name = move || {
             let c = code();
             gbt4754::division(&c)
@@ -49,17 +56,9 @@ pub fn IndustriesView() -> impl IntoView {
                 }
             });
         };
-        let employment =
-            Signal::derive(move || d.with(|d| d.industries.get(i).and_then(|x| x.employment)));
-        let output = Signal::derive(move || d.with(|d| d.industries.get(i).and_then(|x| x.output)));
-        let reference = Signal::derive(move || {
-            d.with(|d| {
-                let code = d.industries.get(i).map(|x| x.code.as_str()).unwrap_or("");
-                d.reference
-                    .as_ref()
-                    .and_then(|r| r.employment.get(code).copied())
-            })
-        });
+        let employment = Signal::derive(move || item.with(|x| x.as_ref().and_then(|x| x.1)));
+        let output = Signal::derive(move || item.with(|x| x.as_ref().and_then(|x| x.2)));
+        let reference = Signal::derive(move || item.with(|x| x.as_ref().and_then(|x| x.3)));
         let set_emp = Callback::new(move |v: Option<f64>| {
             app.edit(&format!("industries[{i}].employment"), |d| {
                 if let Some(x) = d.industries.get_mut(i) {

@@ -5,7 +5,7 @@ use crate::components::lq_chart::LqChart;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
-use clustercalc_core::analyze::{LqTable, Section};
+use clustercalc_core::analyze::{IndustryLq, LqTable, Section};
 use clustercalc_core::gbt4754;
 use clustercalc_core::location_quotient::LqBand;
 use leptos::prelude::*;
@@ -62,30 +62,71 @@ pub fn LqResults() -> impl IntoView {
             }
         }
     };
-    let render = move |t: LqTable| {
-        let rows = t
-            .industries
-            .iter()
-            .map(|i| {
-                let band = i.band;
-                let explained = explain_row(&t, &i.code, i.value, i.lq);
-                view! {
-                    <tr data-code=i.code.clone()>
-                        <td>{i.code.clone()}</td>
-                        <td>{industry_name(&i.code, &i.name)}</td>
-                        <td class="num">{number(i.value, 0)}</td>
-                        <td class="num lq-value">{number(i.lq, 2)}</td>
-                        <td class=format!("band band-{band:?}").to_lowercase()>
-                            {move || band_text(band).get(lang.get())}
-                            {i.small.then(|| view! { <span class="badge" title=tr(T::SmallIndustryNote)>{tr(T::SmallIndustry)}</span> })}
-                        </td>
-                    </tr>
-                    <Show when=move || app.explain.get()>
-                        <tr class="explain-row"><td colspan="5"><code>{explained.clone()}</code></td></tr>
-                    </Show>
-                }
+    // Rows are keyed by industry code and update their cells in place: an edit changes a few text nodes
+    // instead of rebuilding the table (the edit → repaint budget of a 50-industry town).
+    let current = Memo::new(move |_| table.with(|t| t.as_ref().ok().cloned().flatten()));
+    let codes = Memo::new(move |_| {
+        current.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    t.industries
+                        .iter()
+                        .map(|i| i.code.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let figure = move |f: fn(&LqTable) -> f64, digits: usize| {
+        move || current.with(|t| t.as_ref().map(|t| number(f(t), digits)).unwrap_or_default())
+    };
+    let row = move |code: String| {
+        let item = Memo::new({
+            let code = code.clone();
+            move |_| {
+                current.with(|t| {
+                    t.as_ref().and_then(|t| {
+                        let i = t.industries.iter().find(|i| i.code == code)?;
+                        Some((i.clone(), explain_row(t, &i.code, i.value, i.lq)))
+                    })
+                })
+            }
+        });
+        let cell = move |f: fn(&IndustryLq) -> String| {
+            move || item.with(|i| i.as_ref().map(|(i, _)| f(i)).unwrap_or_default())
+        };
+        let name = move || {
+            item.with(|i| {
+                i.as_ref()
+                    .map(|(i, _)| industry_name(&i.code, &i.name)())
+                    .unwrap_or_default()
             })
-            .collect_view();
+        };
+        let band = Memo::new(move |_| item.with(|i| i.as_ref().map(|(i, _)| i.band)));
+        let small = Memo::new(move |_| item.with(|i| i.as_ref().is_some_and(|(i, _)| i.small)));
+        view! {
+            <tr data-code=code.clone()>
+                <td>{code.clone()}</td>
+                <td>{name}</td>
+                <td class="num">{cell(|i| number(i.value, 0))}</td>
+                <td class="num lq-value">{cell(|i| number(i.lq, 2))}</td>
+                <td class=move || band.get().map(|b| format!("band band-{b:?}").to_lowercase()).unwrap_or_default()>
+                    {move || band.get().map(|b| band_text(b).get(lang.get())).unwrap_or_default()}
+                    <Show when=move || small.get()>
+                        <span class="badge" title=tr(T::SmallIndustryNote)>{tr(T::SmallIndustry)}</span>
+                    </Show>
+                </td>
+            </tr>
+            <Show when=move || app.explain.get()>
+                <tr class="explain-row">
+                    <td colspan="5">
+                        <code>{move || item.with(|i| i.as_ref().map(|(_, e)| e.clone()).unwrap_or_default())}</code>
+                    </td>
+                </tr>
+            </Show>
+        }
+    };
+    let rendered_table = move || {
         view! {
             <table class="results" aria-describedby="lq-formula">
                 <thead>
@@ -97,26 +138,36 @@ pub fn LqResults() -> impl IntoView {
                         <th scope="col">{tr(T::Band)}</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>
+                    <For each=move || codes.get() key=|code| code.clone() let:code>
+                        {row(code)}
+                    </For>
+                </tbody>
             </table>
             <dl class="indices">
                 <dt>{tr(T::Krugman)}</dt>
-                <dd class="num" data-testid="krugman">{number(t.krugman, 3)}</dd>
+                <dd class="num" data-testid="krugman">{figure(|t| t.krugman, 3)}</dd>
                 <dt>{tr(T::Hoover)}</dt>
-                <dd class="num" data-testid="hoover">{number(t.hoover, 3)}</dd>
+                <dd class="num" data-testid="hoover">{figure(|t| t.hoover, 3)}</dd>
                 <dt>{tr(T::Variant)}</dt>
                 <dd>{tr(T::VariantLqEmployment)}</dd>
             </dl>
         }
         .into_any()
     };
-    let chart_data = Signal::derive(move || table.get().ok().flatten());
-    let body = move || match table.get() {
-        Ok(Some(t)) => render(t),
-        Ok(None) => view! { <p class="empty">{tr(T::NeedData)}</p> }.into_any(),
-        Err(reason) => {
-            view! { <p class="empty">{move || reason.get(lang.get()).to_string()}</p> }.into_any()
-        }
+    let chart_data = Signal::derive(move || current.get());
+    // The body switches only when the kind of answer changes (table, no data, reason), not on every figure.
+    let state = Memo::new(move |_| {
+        table.with(|t| match t {
+            Ok(t) => Ok(t.is_some()),
+            Err(_) => Err(()),
+        })
+    });
+    let reason = move || table.with(|t| t.as_ref().err().map(|r| r.get(lang.get()).to_string()));
+    let body = move || match state.get() {
+        Ok(true) => rendered_table(),
+        Ok(false) => view! { <p class="empty">{tr(T::NeedData)}</p> }.into_any(),
+        Err(()) => view! { <p class="empty">{reason}</p> }.into_any(),
     };
     view! {
         <section class="panel results-panel" aria-labelledby="lq-heading">
