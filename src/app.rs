@@ -2,6 +2,7 @@
 
 use crate::components::chrome::{follow_document, LangSwitch, Switch, TitleBlock};
 use crate::components::guide::GuideView;
+use crate::components::import::ImportView;
 use crate::components::results_tabs::ResultsTabs;
 use crate::components::start::read_problem_text;
 use crate::components::{
@@ -356,6 +357,27 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             None => problem(T::ExportNeedsValidData.get(lang).into()),
         }
     };
+    // The same tables as an .xlsx workbook, one sheet each (written by the spreadsheet module, loaded now).
+    let export_xlsx = move |_| {
+        let lang = app.lang.get_untracked();
+        let tables = app.report.with_untracked(|r| {
+            r.as_ref()
+                .ok()
+                .map(|r| crate::export::result_tables(r, lang))
+        });
+        let name = app
+            .dataset
+            .with_untracked(|d| town_file_name(&d.town.name, "-results.xlsx"));
+        match tables {
+            Some(tables) => leptos::task::spawn_local(async move {
+                if let Err(e) = crate::sheets::download_sheets(&name, &tables).await {
+                    problem(format!("{}: {e}", T::SheetsUnavailable.get(lang)));
+                }
+            }),
+            None => problem(T::ExportNeedsValidData.get(lang).into()),
+        }
+    };
+    let importing = RwSignal::new(false);
     // The share link: the dataset in the URL fragment, shown for copying (and copied where the browser allows).
     let shared = RwSignal::new(None::<String>);
     let make_link = move |_| {
@@ -408,6 +430,9 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                     <button on:click=save_file data-action="save">{tr(T::SaveFile)}</button>
                     <button on:click=make_link data-action="share">{tr(T::ShareLink)}</button>
                     <button on:click=export_csv data-action="export-csv">{tr(T::ExportCsv)}</button>
+                    <button on:click=export_xlsx data-action="export-xlsx">{tr(T::ExportXlsx)}</button>
+                    <button on:click=move |_| importing.update(|v| *v = !*v) data-action="import"
+                        aria-expanded=move || importing.get().to_string()>{tr(T::ImportOpen)}</button>
                     <label class="file-button">
                         <input type="file" accept=".json,application/json" data-action="open" on:change=on_pick />
                         {tr(T::OpenFile)}
@@ -420,6 +445,10 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                 </div>
             </header>
             {link_offer}
+            <Show when=move || importing.get()>
+                <ImportView on_close=move |()| importing.set(false)
+                    on_done=move |text: String| { importing.set(false); notice.set(Some((text, false))); } />
+            </Show>
             {move || shared.get().map(|url| view! {
                 <div class="notice share">
                     <label>{tr(T::ShareLinkLabel)}

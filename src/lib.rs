@@ -14,6 +14,7 @@ pub mod format;
 pub mod i18n;
 pub mod launch;
 pub mod perf;
+pub mod sheets;
 pub mod shell;
 pub mod state;
 pub mod storage;

@@ -19,7 +19,7 @@ const NOT_MET: RGBColor = RGBColor(0xc6, 0x28, 0x28);
 const UNKNOWN: RGBColor = RGBColor(0x9e, 0x9e, 0x9e);
 const NA: RGBColor = RGBColor(0xe0, 0xe0, 0xe0);
 
-fn status_text(s: Status) -> T {
+pub fn status_text(s: Status) -> T {
     match s {
         Status::Met => T::Met,
         Status::NotMet => T::NotMet,
