@@ -17,7 +17,7 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 apt_missing=()
 need_pkg() { dpkg -s "$1" >/dev/null 2>&1 || apt_missing+=("$1"); }
-for p in chromium chromium-driver brotli fonts-noto-cjk; do need_pkg "$p"; done
+for p in chromium chromium-driver brotli fonts-noto-cjk poppler-utils; do need_pkg "$p"; done
 
 # 1. The wasm32 standard library: rustup if it answers in time, else Debian's rustc-web with build-std.
 wasm_mode_file="$root/target/.wasm-toolchain"

@@ -3,6 +3,7 @@
 use crate::components::chrome::{follow_document, LangSwitch, Switch, TitleBlock};
 use crate::components::guide::GuideView;
 use crate::components::import::ImportView;
+use crate::components::report_view::ReportView;
 use crate::components::results_tabs::ResultsTabs;
 use crate::components::start::read_problem_text;
 use crate::components::{
@@ -378,6 +379,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
     };
     let importing = RwSignal::new(false);
+    let reporting = RwSignal::new(false);
     // The share link: the dataset in the URL fragment, shown for copying (and copied where the browser allows).
     let shared = RwSignal::new(None::<String>);
     let make_link = move |_| {
@@ -431,6 +433,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                     <button on:click=make_link data-action="share">{tr(T::ShareLink)}</button>
                     <button on:click=export_csv data-action="export-csv">{tr(T::ExportCsv)}</button>
                     <button on:click=export_xlsx data-action="export-xlsx">{tr(T::ExportXlsx)}</button>
+                    <button on:click=move |_| reporting.set(true) data-action="report">{tr(T::ReportOpen)}</button>
                     <button on:click=move |_| importing.update(|v| *v = !*v) data-action="import"
                         aria-expanded=move || importing.get().to_string()>{tr(T::ImportOpen)}</button>
                     <label class="file-button">
@@ -461,26 +464,30 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             {move || notice.get().map(|(text, is_problem)| view! {
                 <p class="notice" class:problem=is_problem role=if is_problem { "alert" } else { "status" }>{text}</p>
             })}
-            <nav class="steps" aria-label=tr(T::Steps)>
-                {step_button(Step::Start, T::StepStart)}
-                {step_button(Step::Town, T::TownSection)}
-                {step_button(Step::Industries, T::IndustriesSection)}
-                {step_button(Step::Cluster, T::StepCluster)}
-                {step_button(Step::Firms, T::StepFirms)}
-                {step_button(Step::Support, T::StepSupport)}
-                {step_button(Step::Judgments, T::StepJudgments)}
-                {step_button(Step::Parameters, T::StepParameters)}
-                {step_button(Step::Scenarios, T::StepScenarios)}
-            </nav>
-            <main class="layout">
-                <div class="entry">{entry}</div>
-                <div class="results">
-                    <GuideView />
-                    <SummaryView />
-                    <LqResults />
-                    <ResultsTabs />
-                </div>
-            </main>
+            <Show when=move || reporting.get() fallback=move || view! {
+                <nav class="steps" aria-label=tr(T::Steps)>
+                    {step_button(Step::Start, T::StepStart)}
+                    {step_button(Step::Town, T::TownSection)}
+                    {step_button(Step::Industries, T::IndustriesSection)}
+                    {step_button(Step::Cluster, T::StepCluster)}
+                    {step_button(Step::Firms, T::StepFirms)}
+                    {step_button(Step::Support, T::StepSupport)}
+                    {step_button(Step::Judgments, T::StepJudgments)}
+                    {step_button(Step::Parameters, T::StepParameters)}
+                    {step_button(Step::Scenarios, T::StepScenarios)}
+                </nav>
+                <main class="layout">
+                    <div class="entry">{entry}</div>
+                    <div class="results">
+                        <GuideView />
+                        <SummaryView />
+                        <LqResults />
+                        <ResultsTabs />
+                    </div>
+                </main>
+            }>
+                <ReportView on_close=move |()| reporting.set(false) />
+            </Show>
         </div>
     }
 }

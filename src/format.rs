@@ -27,9 +27,36 @@ pub fn number(v: f64, decimals: usize) -> String {
     }
 }
 
+/// Money given in 万元, printed as Chinese statistics print it: 亿元 from 1 亿 up, else 万元, one decimal.
+pub fn money_wan(v: f64) -> String {
+    if v.abs() >= 10_000.0 {
+        format!("{} 亿元", number(v / 10_000.0, 1))
+    } else {
+        format!("{} 万元", number(v, 1))
+    }
+}
+
+/// Persons, printed in 万人 (one decimal) from ten thousand up, else in 人.
+pub fn people(v: f64) -> String {
+    if v.abs() >= 10_000.0 {
+        format!("{} 万人", number(v / 10_000.0, 1))
+    } else {
+        format!("{} 人", number(v, 0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::number;
+    use super::{money_wan, number, people};
+
+    #[test]
+    fn money_and_people_in_chinese_units() {
+        assert_eq!(money_wan(150_000.0), "15.0 亿元");
+        assert_eq!(money_wan(4_200.0), "4,200.0 万元");
+        assert_eq!(people(6_000.0), "6,000 人");
+        assert_eq!(people(88_000.0), "8.8 万人");
+        assert_eq!(money_wan(f64::NAN), "— 万元");
+    }
 
     #[test]
     fn groups_thousands_and_rounds() {

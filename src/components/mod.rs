@@ -18,6 +18,7 @@ pub mod maturity_view;
 pub mod multipliers_view;
 pub mod parameters;
 pub mod region_view;
+pub mod report_view;
 pub mod results_tabs;
 pub mod scenarios;
 pub mod start;
