@@ -38,8 +38,28 @@ pub fn mount_in(el: web_sys::HtmlElement, request: &str) {
     leptos::mount::mount_to(el, move || view! { <App launch /> }).forget();
 }
 
+/// Puts the dataset about to be replaced on the recent list, unless it is empty or an untouched example.
+fn keep_in_recent(app: AppState) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    app.dataset.with_untracked(|d| {
+        let empty = d.town.name.trim().is_empty() && d.industries.is_empty() && d.firms.is_empty();
+        let example = examples::names()
+            .into_iter()
+            .filter_map(examples::get)
+            .any(|t| Dataset::from_json(t).is_ok_and(|e| &e == d));
+        if !empty && !example {
+            crate::storage::remember(d, js_sys::Date::now());
+        }
+    });
+}
+
 /// Applies a start-screen choice. Replacing the dataset is one undo step, so earlier work is one Ctrl+Z away.
 pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
+    if !matches!(choice, StartChoice::Restore) {
+        keep_in_recent(app);
+    }
     match choice {
         StartChoice::Restore => {
             app.step.set(Step::Industries);

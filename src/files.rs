@@ -51,9 +51,15 @@ fn download_part(name: &str, mime: &str, part: &JsValue) -> Result<(), JsValue> 
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &opts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    download_url(name, &url)?;
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// Offers what `url` (a blob: or data: URL made in the page) holds as a download named `name`.
+pub fn download_url(name: &str, url: &str) -> Result<(), JsValue> {
     let doc = leptos::prelude::document();
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
+    a.set_href(url);
     a.set_download(name);
     a.set_hidden(true);
     if let Some(body) = doc.body() {
@@ -61,7 +67,7 @@ fn download_part(name: &str, mime: &str, part: &JsValue) -> Result<(), JsValue> 
         a.click();
         body.remove_child(&a)?;
     }
-    web_sys::Url::revoke_object_url(&url)
+    Ok(())
 }
 
 /// A file name for a town's dataset: its name (characters that file systems reject replaced) and the format.

@@ -390,6 +390,10 @@ texts! {
     ImportApply => "应用导入", "Apply the import";
     ImportDone => "已导入（可撤销）：", "Imported (undoable):";
     ExportXlsx => "导出结果（xlsx）", "Export results (xlsx)";
+    RecentWork => "最近的工作（本机保存，最多 5 个）", "Recent work (kept on this device, up to 5)";
+    RecentGone => "这份较早的工作已不在本机存储中", "This earlier work is no longer in this device's storage";
+    UnnamedTown => "（未命名乡镇）", "(unnamed town)";
+    SavePng => "保存图片（PNG）", "Save as PNG";
     ReportOpen => "调研报告", "Survey report";
     ReportTitle => "{town}产业集群调研报告", "Industrial cluster survey report: {town}";
     ReportMeta => "由小城镇产业集群计算器在本机生成。各项指标的公式、变体与阈值来源见计算器的讲解模式；对策依据《湖南小城镇产业集群研究》第六章。",

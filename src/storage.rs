@@ -109,3 +109,111 @@ pub fn save(d: &Dataset) -> Result<(), SaveProblem> {
     LAST_WRITTEN.with(|l| *l.borrow_mut() = Some(text));
     Ok(())
 }
+
+/// The short list of earlier work (newest first): lines `id \t saved-at-ms \t town` under this key, each
+/// dataset's text under `clustercalc:recent:<id>`. Plain lines, so the first screen lists them without a JSON
+/// parser in its download.
+const RECENT: &str = "clustercalc:recent";
+/// How many earlier datasets are kept.
+pub const RECENT_MAX: usize = 5;
+/// Larger datasets are not kept in the list (they would crowd out the autosave); save them as files.
+const RECENT_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// An entry of the recent list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recent {
+    pub id: String,
+    /// Milliseconds since 1970, when it was left.
+    pub at: f64,
+    pub town: String,
+}
+
+fn parse_recent(index: &str) -> Vec<Recent> {
+    index
+        .lines()
+        .filter_map(|l| {
+            let mut parts = l.splitn(3, '\t');
+            let id = parts.next()?.to_string();
+            let at = parts.next()?.parse().ok()?;
+            let town = parts.next().unwrap_or("").to_string();
+            (!id.is_empty()).then_some(Recent { id, at, town })
+        })
+        .collect()
+}
+
+/// The recent list, newest first.
+pub fn recent() -> Vec<Recent> {
+    storage()
+        .and_then(|s| s.get_item(RECENT).ok().flatten())
+        .map(|t| parse_recent(&t))
+        .unwrap_or_default()
+}
+
+/// The dataset text of a recent entry.
+pub fn recent_text(id: &str) -> Option<String> {
+    storage()?
+        .get_item(&format!("{RECENT}:{id}"))
+        .ok()
+        .flatten()
+}
+
+/// Keeps the dataset being left (when another one replaces it) at the head of the recent list: one entry per
+/// town name, at most [`RECENT_MAX`]; when storage is full the oldest entries go first. Never fails loudly: the
+/// list is a convenience, the autosave and files are what keep work.
+pub fn remember(d: &Dataset, now_ms: f64) {
+    let Some(s) = storage() else { return };
+    let Ok(text) = serde_json::to_string(d) else {
+        return;
+    };
+    if text.len() > RECENT_MAX_BYTES {
+        return;
+    }
+    let town = d.town.name.replace(['\t', '\n', '\r'], " ");
+    let mut list = recent();
+    let (same, mut kept): (Vec<Recent>, Vec<Recent>) = list.drain(..).partition(|r| r.town == town);
+    for r in same {
+        let _ = s.remove_item(&format!("{RECENT}:{}", r.id));
+    }
+    let id = format!("{now_ms:.0}");
+    kept.retain(|r| r.id != id);
+    while kept.len() >= RECENT_MAX {
+        if let Some(r) = kept.pop() {
+            let _ = s.remove_item(&format!("{RECENT}:{}", r.id));
+        }
+    }
+    // Full storage: drop the oldest until the text fits (or nothing is left to drop).
+    while s.set_item(&format!("{RECENT}:{id}"), &text).is_err() {
+        match kept.pop() {
+            Some(r) => {
+                let _ = s.remove_item(&format!("{RECENT}:{}", r.id));
+            }
+            None => return,
+        }
+    }
+    kept.insert(
+        0,
+        Recent {
+            id,
+            at: now_ms,
+            town,
+        },
+    );
+    let index: Vec<String> = kept
+        .iter()
+        .map(|r| format!("{}\t{:.0}\t{}", r.id, r.at, r.town))
+        .collect();
+    let _ = s.set_item(RECENT, &index.join("\n"));
+}
+
+#[cfg(test)]
+mod recent_tests {
+    use super::parse_recent;
+
+    #[test]
+    fn the_index_reads_back_and_skips_damaged_lines() {
+        let list = parse_recent("17\t1700000000000\t大唐镇\nbad\n18\t1700000001000\t");
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].town, "大唐镇");
+        assert_eq!(list[1].town, "");
+    }
+}

@@ -54,3 +54,16 @@ print(json.dumps({"names": names, "nums": nums}))
     expect(has(i.value), `employment ${i.code}`).toBe(true);
   }
 });
+
+test('a chart is saved as a PNG image', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('button[data-example="datang"]').click();
+  await expect(page.getByTestId('cluster-lq')).toHaveText('4.95');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action="png-lq"]').click()]);
+  expect(download.suggestedFilename()).toBe('大唐镇-lq.png');
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // 640 × 300, as drawn.
+  expect(bytes.readUInt32BE(16)).toBe(640);
+  expect(bytes.readUInt32BE(20)).toBe(300);
+});

@@ -234,3 +234,27 @@ test('a file dropped on the page is one Ctrl+Z away from the previous data', asy
   await page.keyboard.press('Control+z');
   await expect(page.locator('tr[data-code="51"]')).toHaveCount(1, { timeout: 2000 });
 });
+
+test('earlier work is on the recent list of the start screen and opens again', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('button[data-example="datang"]').click();
+  await page.getByRole('navigation').getByRole('button', { name: '乡镇基本情况' }).click();
+  await page.getByLabel('乡镇名称', { exact: true }).fill('甲镇');
+  // Starting a new town keeps 甲镇 on the recent list; an untouched example is not listed.
+  await page.getByRole('navigation').getByRole('button', { name: '开始' }).click();
+  await page.locator('button[data-choice="new"]').click();
+  await page.getByRole('navigation').getByRole('button', { name: '开始' }).click();
+  await page.locator('button[data-example="xiqiao"]').click();
+  await page.getByRole('navigation').getByRole('button', { name: '开始' }).click();
+  const recent = page.getByTestId('recent');
+  await expect(recent.locator('button')).toHaveText(['甲镇']);
+  // Still there after a reload (which continues the autosaved Xiqiao session by itself).
+  await page.reload();
+  await expect(page.getByTestId('cluster-card').first()).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: '开始' }).click();
+  await expect(page.getByTestId('recent').locator('button')).toHaveText(['甲镇']);
+  await page.getByTestId('recent').locator('button').first().click();
+  await expect(page.getByTestId('cluster-lq')).toHaveText('4.95');
+  await page.getByRole('navigation').getByRole('button', { name: '乡镇基本情况' }).click();
+  await expect(page.getByLabel('乡镇名称', { exact: true })).toHaveValue('甲镇');
+});

@@ -1,6 +1,7 @@
 //! The value chain of the (first) cluster: stages in order as boxes with their firm counts, missing stages
 //! marked, and the chain figures (completeness, 扎堆 index, final/intermediate ratio, 集而不群 flag).
 
+use crate::components::chart_axis::PngButton;
 use crate::components::maturity_view::first_cluster;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
@@ -179,7 +180,7 @@ pub fn ChainView() -> impl IntoView {
                 <figure class="chart" hidden=move || stages.with(Option::is_none)>
                     <canvas node_ref=canvas width="640" height="300" role="img"
                         aria-label=tr(T::ChartChain) data-testid="chain-chart"></canvas>
-                    <figcaption>{tr(T::ChartChain)}</figcaption>
+                    <figcaption>{tr(T::ChartChain)} <PngButton canvas=canvas name="chain" /></figcaption>
                 </figure>
                 <div class="view-data">{body}</div>
             </div>

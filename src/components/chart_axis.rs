@@ -18,3 +18,31 @@ mod tests {
         assert_eq!(bar_at(-1.0), None);
     }
 }
+
+/// A button under a chart that saves the canvas as a PNG file (`<town>-<name>.png`), drawn in the page: nothing
+/// is uploaded.
+#[leptos::component]
+pub fn PngButton(
+    canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
+    name: &'static str,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let app = crate::state::use_app();
+    let save = move |_| {
+        let Some(el) = canvas.get_untracked() else {
+            return;
+        };
+        let Ok(url) = el.to_data_url_with_type("image/png") else {
+            return;
+        };
+        let file = app.dataset.with_untracked(|d| {
+            crate::files::town_file_name(&d.town.name, &format!("-{name}.png"))
+        });
+        let _ = crate::files::download_url(&file, &url);
+    };
+    view! {
+        <button class="link no-print" on:click=save data-action=format!("png-{name}")>
+            {crate::i18n::tr(crate::i18n::T::SavePng)}
+        </button>
+    }
+}

@@ -1,6 +1,7 @@
 //! The MIIT 特色产业集群 and 特色小镇 checklists: each criterion met / not met / unknown with its value,
 //! threshold, gap and source; a status strip on a canvas gives the overview.
 
+use crate::components::chart_axis::PngButton;
 use crate::components::maturity_view::first_cluster;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
@@ -146,7 +147,7 @@ pub fn ChecklistsView() -> impl IntoView {
                 <figure class="chart" hidden=move || lists.with(Option::is_none)>
                     <canvas node_ref=canvas width="640" height="120" role="img"
                         aria-label=tr(T::ChartChecklists) data-testid="checklists-chart"></canvas>
-                    <figcaption>{tr(T::ChartChecklists)}</figcaption>
+                    <figcaption>{tr(T::ChartChecklists)} <PngButton canvas=canvas name="checklists" /></figcaption>
                 </figure>
                 <div class="view-data">{body}</div>
             </div>

@@ -1,6 +1,7 @@
 //! LQ bar chart drawn with plotters on a canvas; the table beside it carries the same numbers.
 
 use crate::components::chart_axis::bar_at;
+use crate::components::chart_axis::PngButton;
 use crate::i18n::{tr, use_lang, T};
 use clustercalc_core::analyze::LqTable;
 use leptos::html::Canvas;
@@ -29,7 +30,7 @@ pub fn LqChart(#[prop(into)] table: Signal<Option<LqTable>>) -> impl IntoView {
     view! {
         <figure class="chart">
             <canvas node_ref=canvas width="640" height="300" role="img" aria-label=tr(T::ChartLq) data-testid="lq-chart"></canvas>
-            <figcaption>{tr(T::ChartLq)}</figcaption>
+            <figcaption>{tr(T::ChartLq)} <PngButton canvas=canvas name="lq" /></figcaption>
         </figure>
     }
 }

@@ -1,6 +1,7 @@
 //! Maturity of the (first) cluster: the index, a radar chart of the dimension scores with a table beside it,
 //! the weights and where they come from, and the life-cycle stage with the rule that decided it.
 
+use crate::components::chart_axis::PngButton;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
@@ -241,7 +242,7 @@ pub fn MaturityView() -> impl IntoView {
                 <figure class="chart" hidden=move || scores.with(Option::is_none)>
                     <canvas node_ref=canvas width="420" height="360" role="img"
                         aria-label=tr(T::ChartMaturityRadar) data-testid="maturity-chart"></canvas>
-                    <figcaption>{tr(T::ChartMaturityRadar)}</figcaption>
+                    <figcaption>{tr(T::ChartMaturityRadar)} <PngButton canvas=canvas name="maturity" /></figcaption>
                 </figure>
                 <div class="view-data">{body}</div>
             </div>

@@ -2,6 +2,7 @@
 //! the scenarios: stacked direct / indirect / induced job bars and the baseline beside each scenario.
 
 use crate::components::chart_axis::bar_at;
+use crate::components::chart_axis::PngButton;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, variant_label, T};
 use crate::state::use_app;
@@ -249,7 +250,7 @@ pub fn MultipliersView() -> impl IntoView {
                 <figure class="chart" hidden=move || bars.with(|b| b.as_ref().is_none_or(Vec::is_empty))>
                     <canvas node_ref=canvas width="480" height="260" role="img"
                         aria-label=tr(T::ChartImpacts) data-testid="impacts-chart"></canvas>
-                    <figcaption>{tr(T::ChartImpacts)}</figcaption>
+                    <figcaption>{tr(T::ChartImpacts)} <PngButton canvas=canvas name="impacts" /></figcaption>
                 </figure>
                 <div class="view-data">{body}</div>
             </div>

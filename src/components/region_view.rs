@@ -2,6 +2,7 @@
 //! Gini per industry; and the shift-share bars when the report has a shift-share section.
 
 use crate::components::chart_axis::bar_at;
+use crate::components::chart_axis::PngButton;
 use crate::format::number;
 use crate::i18n::{code_label, eg_bands_text, tr, use_lang, T};
 use crate::state::use_app;
@@ -202,7 +203,7 @@ pub fn RegionView() -> impl IntoView {
                 <figure class="chart" hidden=move || region.with(Option::is_none)>
                     <canvas node_ref=heat_canvas width="480" height="320" role="img"
                         aria-label=tr(T::ChartHeatmap) data-testid="heatmap-chart"></canvas>
-                    <figcaption>{tr(T::ChartHeatmap)}</figcaption>
+                    <figcaption>{tr(T::ChartHeatmap)} <PngButton canvas=heat_canvas name="heatmap" /></figcaption>
                 </figure>
                 <div class="view-data">{region_body}</div>
             </div>
@@ -211,7 +212,7 @@ pub fn RegionView() -> impl IntoView {
                 <figure class="chart" hidden=move || shift.with(Option::is_none)>
                     <canvas node_ref=ss_canvas width="480" height="300" role="img"
                         aria-label=tr(T::ChartShiftShare) data-testid="shift-share-chart"></canvas>
-                    <figcaption>{tr(T::ChartShiftShare)}</figcaption>
+                    <figcaption>{tr(T::ChartShiftShare)} <PngButton canvas=ss_canvas name="shift-share" /></figcaption>
                 </figure>
                 <div class="view-data">{shift_body}</div>
             </div>

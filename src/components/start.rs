@@ -50,6 +50,53 @@ pub fn StartView(
             }
         });
     };
+    // Earlier work kept on this device (storage.rs), newest first.
+    let recent = crate::storage::recent();
+    let recent_list = (!recent.is_empty()).then(|| {
+        let items = recent
+            .into_iter()
+            .map(|r| {
+                let when = js_sys::Date::new(&r.at.into())
+                    .to_locale_string(
+                        lang.get_untracked().pick("zh-CN", "en-GB"),
+                        &wasm_bindgen::JsValue::UNDEFINED,
+                    )
+                    .as_string()
+                    .unwrap_or_default();
+                let town = r.town.clone();
+                let id = r.id.clone();
+                let open = move |_| match crate::storage::recent_text(&id) {
+                    Some(text) => on_choose.run(StartChoice::Open {
+                        name: town.clone(),
+                        text,
+                    }),
+                    None => {
+                        file_problem.set(Some(T::RecentGone.get(lang.get_untracked()).to_string()))
+                    }
+                };
+                let shown = r.town.clone();
+                let shown = move || {
+                    if shown.trim().is_empty() {
+                        T::UnnamedTown.get(lang.get()).to_string()
+                    } else {
+                        shown.clone()
+                    }
+                };
+                view! {
+                    <li>
+                        <button class="link" data-recent=r.id.clone() on:click=open>
+                            {shown}
+                        </button>
+                        <span class="hint">{format!(" {when}")}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{tr(T::RecentWork)}</h3>
+            <ul class="recent" data-testid="recent">{items}</ul>
+        }
+    });
     let cards = examples::names()
         .into_iter()
         .map(|name| {
@@ -82,6 +129,7 @@ pub fn StartView(
                 </label>
             </div>
             <p class="hint">{tr(T::OpenFileHint)}</p>
+            {recent_list}
             <h3>{tr(T::Examples)}</h3>
             <ul class="cards">{cards}</ul>
             {move || problem.get().or_else(|| file_problem.get()).map(|p| view! { <p class="error" role="alert">{p}</p> })}

@@ -4,3 +4,8 @@
 import init from './clustercalc-web.js?v=__BUILD__';
 
 await init({ module_or_path: new URL('./clustercalc-web_bg.wasm?v=__BUILD__', import.meta.url) });
+
+// Offline after the first visit (src/js/sw.js). Not from file:// (the single-file build), where none can run.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope: './' }).catch(() => {});
+}
