@@ -35,7 +35,13 @@ pub fn mount(request: &str) {
 /// Mounts the workbench inside `el` (the JavaScript API's `mountInto`), with the same request text as `mount`.
 pub fn mount_in(el: web_sys::HtmlElement, request: &str) {
     let launch = Launch::decode(request);
-    leptos::mount::mount_to(el, move || view! { <App launch /> }).forget();
+    // Inside a host's element the host's document (title, <html lang class>) is not ours to change.
+    let host = (el.tag_name() != "BODY").then(|| el.clone());
+    leptos::mount::mount_to(el, move || {
+        provide_context(crate::components::chrome::Host(host));
+        view! { <App launch /> }
+    })
+    .forget();
 }
 
 /// Puts the dataset about to be replaced on the recent list, unless it is empty or an untouched example.
@@ -139,6 +145,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     });
     let lang = launch.prefs.lang;
     let embed = launch.prefs.embed;
+    let prefs = launch.prefs;
     let restored = storage::restore();
     let (initial, notice) = match restored {
         Restored::Nothing => (Dataset::empty(""), None),
@@ -205,6 +212,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             explain: app.explain.get(),
             // Embed mode and a host's options are for that visit, not the user's settings.
             embed: false,
+            sections: 0,
         })
     });
 
@@ -449,19 +457,23 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             <header class="app-header">
                 <TitleBlock />
                 <div class="toolbar" role="toolbar" aria-label=tr(T::Toolbar)>
-                    <button on:click=save_file data-action="save">{tr(T::SaveFile)}</button>
-                    <button on:click=make_link data-action="share">{tr(T::ShareLink)}</button>
+                    {prefs.shows("entry").then(|| view! {
+                        <button on:click=save_file data-action="save">{tr(T::SaveFile)}</button>
+                        <button on:click=make_link data-action="share">{tr(T::ShareLink)}</button>
+                    })}
                     <button on:click=export_csv data-action="export-csv">{tr(T::ExportCsv)}</button>
                     <button on:click=export_xlsx data-action="export-xlsx">{tr(T::ExportXlsx)}</button>
                     <button on:click=move |_| reporting.set(true) data-action="report">{tr(T::ReportOpen)}</button>
-                    <button on:click=move |_| importing.update(|v| *v = !*v) data-action="import"
-                        aria-expanded=move || importing.get().to_string()>{tr(T::ImportOpen)}</button>
-                    <label class="file-button">
-                        <input type="file" accept=".json,application/json" data-action="open" on:change=on_pick />
-                        {tr(T::OpenFile)}
-                    </label>
-                    <button on:click=move |_| app.undo() disabled=move || !app.can_undo.get()>{tr(T::Undo)}</button>
-                    <button on:click=move |_| app.redo() disabled=move || !app.can_redo.get()>{tr(T::Redo)}</button>
+                    {prefs.shows("entry").then(|| view! {
+                        <button on:click=move |_| importing.update(|v| *v = !*v) data-action="import"
+                            aria-expanded=move || importing.get().to_string()>{tr(T::ImportOpen)}</button>
+                        <label class="file-button">
+                            <input type="file" accept=".json,application/json" data-action="open" on:change=on_pick />
+                            {tr(T::OpenFile)}
+                        </label>
+                        <button on:click=move |_| app.undo() disabled=move || !app.can_undo.get()>{tr(T::Undo)}</button>
+                        <button on:click=move |_| app.redo() disabled=move || !app.can_redo.get()>{tr(T::Redo)}</button>
+                    })}
                     <Switch on=app.explain label=T::Explain />
                     <Switch on=app.large_text label=T::LargeText />
                     <LangSwitch lang=app.lang />
@@ -485,6 +497,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                 <p class="notice" class:problem=is_problem role=if is_problem { "alert" } else { "status" }>{text}</p>
             })}
             <Show when=move || reporting.get() fallback=move || view! {
+                {prefs.shows("entry").then(|| view! {
                 <nav class="steps" aria-label=tr(T::Steps)>
                     {step_button(Step::Start, T::StepStart)}
                     {step_button(Step::Town, T::TownSection)}
@@ -496,13 +509,17 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                     {step_button(Step::Parameters, T::StepParameters)}
                     {step_button(Step::Scenarios, T::StepScenarios)}
                 </nav>
-                <main class="layout">
-                    <div class="entry">{entry}</div>
+                })}
+                <main class="layout" class:results-only=!prefs.shows("entry")>
+                    {prefs.shows("entry").then(|| view! { <div class="entry">{entry}</div> })}
                     <div class="results">
-                        <GuideView />
-                        <SummaryView />
-                        <LqResults />
-                        <ResultsTabs />
+                        {prefs.shows("guide").then(|| view! { <GuideView /> })}
+                        {prefs.shows("summary").then(|| view! { <SummaryView /> })}
+                        {prefs.shows("lq").then(|| view! { <LqResults /> })}
+                        {["maturity", "chain", "multipliers", "checklists", "region"]
+                            .iter()
+                            .any(|s| prefs.shows(s))
+                            .then(|| view! { <ResultsTabs prefs /> })}
                     </div>
                 </main>
             }>

@@ -30,6 +30,33 @@ pub struct Prefs {
     pub explain: bool,
     /// Compact mode inside another page's iframe (`?embed=1`): no page chrome, height reported to the host.
     pub embed: bool,
+    /// The parts shown (`?sections=summary,lq,maturity`): a set of [`SECTIONS`] bits; all when 0.
+    pub sections: u16,
+}
+
+/// The parts of the workbench a host page can choose with `?sections=`, in bit order. `entry` is the data entry
+/// steps and the toolbar's file actions; without it the page shows results only.
+pub const SECTIONS: [&str; 9] = [
+    "entry",
+    "summary",
+    "lq",
+    "maturity",
+    "chain",
+    "multipliers",
+    "checklists",
+    "region",
+    "guide",
+];
+
+impl Prefs {
+    /// True when the part `name` (one of [`SECTIONS`]) is shown.
+    pub fn shows(&self, name: &str) -> bool {
+        self.sections == 0
+            || SECTIONS
+                .iter()
+                .position(|s| *s == name)
+                .is_some_and(|k| self.sections & (1 << k) != 0)
+    }
 }
 
 impl Default for Prefs {
@@ -39,6 +66,7 @@ impl Default for Prefs {
             large_text: false,
             explain: false,
             embed: false,
+            sections: 0,
         }
     }
 }
@@ -61,11 +89,12 @@ fn flag(b: bool) -> &'static str {
 impl Prefs {
     pub fn encode(&self) -> String {
         format!(
-            "lang={};large={};explain={};embed={}",
+            "lang={};large={};explain={};embed={};sections={}",
             if self.lang == Lang::En { "en" } else { "zh" },
             flag(self.large_text),
             flag(self.explain),
-            flag(self.embed)
+            flag(self.embed),
+            self.sections
         )
     }
 
@@ -78,6 +107,7 @@ impl Prefs {
                 "large" => p.large_text = v == "1",
                 "explain" => p.explain = v == "1",
                 "embed" => p.embed = v == "1",
+                "sections" => p.sections = v.parse().unwrap_or(0),
                 _ => {}
             }
         }
@@ -149,6 +179,7 @@ mod tests {
                     large_text: true,
                     explain: false,
                     embed: true,
+                    sections: 0b110,
                 },
                 choice,
             };
@@ -179,6 +210,12 @@ pub fn apply_query(query: &str, prefs: &mut Prefs) -> Option<StartChoice> {
             ("lang", "zh") => prefs.lang = Lang::Zh,
             ("large", v) => prefs.large_text = v == "1",
             ("explain", v) => prefs.explain = v == "1",
+            ("sections", list) => {
+                prefs.sections = list
+                    .split(',')
+                    .filter_map(|s| SECTIONS.iter().position(|n| *n == s.trim()))
+                    .fold(0, |bits, k| bits | (1 << k));
+            }
             ("case", name) if clustercalc_core::examples::names().contains(&name) => {
                 choice = Some(StartChoice::Example(name.to_string()))
             }
@@ -191,6 +228,16 @@ pub fn apply_query(query: &str, prefs: &mut Prefs) -> Option<StartChoice> {
 #[cfg(test)]
 mod query_tests {
     use super::*;
+
+    #[test]
+    fn sections_choose_the_parts_and_travel_to_the_workbench() {
+        let mut p = Prefs::default();
+        assert!(p.shows("entry") && p.shows("region"));
+        apply_query("?embed=1&sections=summary,lq,bogus", &mut p);
+        assert!(p.shows("summary") && p.shows("lq"));
+        assert!(!p.shows("entry") && !p.shows("maturity"));
+        assert_eq!(Prefs::decode(&p.encode()), p);
+    }
 
     #[test]
     fn host_options_override_settings() {

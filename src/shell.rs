@@ -120,6 +120,7 @@ fn Shell(
                                 large_text: large_text.try_get_untracked().unwrap_or_default(),
                                 explain: prefs.explain,
                                 embed: prefs.embed,
+                                sections: prefs.sections,
                             },
                             choice,
                         };

@@ -26,5 +26,9 @@ test('a script calls the engine and mounts the calculator', async ({ page }) => 
 
   await expect(page.locator('#calculator').getByTestId('cluster-lq')).toHaveText('7.38');
   await expect(page.locator('#calculator button[data-action="save"]')).toHaveText('Save file');
+  // The host's document is the host's: its title and language are left alone; only the element follows.
+  await expect(page).toHaveTitle('示例：用 JavaScript 调用小城镇产业集群计算器');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('#calculator')).toHaveAttribute('lang', 'en');
   await page.screenshot({ path: 'screenshots/api-host.png', fullPage: false });
 });

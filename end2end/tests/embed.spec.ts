@@ -29,3 +29,16 @@ test('embed options: English and a case, without touching the user’s saved set
   await page.goto('/?embed=1&case=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
   await expect(page.getByRole('button', { name: '继续上次的工作' }).or(page.getByTestId('cluster-lq'))).toBeVisible();
 });
+
+test('a host page chooses the parts: results only for a preset case', async ({ page }) => {
+  await page.goto('/?embed=1&case=datang&sections=summary,lq,chain');
+  await expect(page.getByTestId('cluster-lq')).toHaveText('4.95');
+  await expect(page.locator('#lq-heading')).toBeVisible();
+  // No data entry, no file actions, one result tab.
+  await expect(page.locator('nav.steps')).toHaveCount(0);
+  await expect(page.locator('button[data-action="save"], input[data-action="open"]')).toHaveCount(0);
+  await expect(page.getByRole('tab')).toHaveText(['产业链']);
+  await expect(page.getByTestId('chain-chart')).toBeVisible();
+  await expect(page.locator('button[data-action="export-xlsx"]')).toBeVisible();
+  await page.screenshot({ path: 'screenshots/embed-sections.png', fullPage: true });
+});

@@ -20,8 +20,17 @@ pub fn root_class(large_text: bool, embed: bool) -> String {
 /// Keeps `<html lang class>` and the title in step with the settings, so screen readers and fonts pick the
 /// right language and projector mode applies to the whole page.
 pub fn follow_document(lang: RwSignal<Lang>, large_text: RwSignal<bool>, embed: bool) {
+    let host = use_context::<Host>().and_then(|h| h.0);
     Effect::new(move |_| {
         let l = lang.get();
+        // Mounted into a host page's element (the JS API's mountInto): only that element follows the settings.
+        if let Some(el) = &host {
+            let _ = el.set_attribute("lang", if l == Lang::Zh { "zh-CN" } else { "en" });
+            let _ = el
+                .class_list()
+                .toggle_with_force("large-text", large_text.get());
+            return;
+        }
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", if l == Lang::Zh { "zh-CN" } else { "en" });
             let _ = root.set_attribute("class", &root_class(large_text.get(), embed));
@@ -29,6 +38,10 @@ pub fn follow_document(lang: RwSignal<Lang>, large_text: RwSignal<bool>, embed: 
         document().set_title(T::AppTitle.get(l));
     });
 }
+
+/// The element of a host page the workbench was mounted into, if not the page's own body.
+#[derive(Debug, Clone)]
+pub struct Host(pub Option<web_sys::HtmlElement>);
 
 /// The app's name and one-line promise (hidden in embed mode by the stylesheet).
 #[component]

@@ -18,9 +18,12 @@ const TABS: [(&str, T); 5] = [
     ("region", T::TabRegion),
 ];
 
+/// The tabs shown: all, or those a host page chose with `?sections=` (see `launch::SECTIONS`).
 #[component]
-pub fn ResultsTabs() -> impl IntoView {
-    let selected = RwSignal::new("maturity");
+pub fn ResultsTabs(#[prop(optional)] prefs: crate::launch::Prefs) -> impl IntoView {
+    let tabs: Vec<(&'static str, T)> = TABS.into_iter().filter(|(id, _)| prefs.shows(id)).collect();
+    let shown = StoredValue::new(tabs.iter().map(|t| t.0).collect::<Vec<_>>());
+    let selected = RwSignal::new(tabs.first().map_or("maturity", |t| t.0));
     let tab = move |(id, label): (&'static str, T)| {
         view! {
             <button role="tab" id=format!("tab-{id}") aria-controls=format!("tabpanel-{id}")
@@ -37,12 +40,13 @@ pub fn ResultsTabs() -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
-        let now = TABS
+        let ids = shown.get_value();
+        let now = ids
             .iter()
-            .position(|t| t.0 == selected.get_untracked())
+            .position(|t| *t == selected.get_untracked())
             .unwrap_or(0);
-        let next = (now as isize + step).rem_euclid(TABS.len() as isize) as usize;
-        if let Some((id, _)) = TABS.get(next) {
+        let next = (now as isize + step).rem_euclid(ids.len().max(1) as isize) as usize;
+        if let Some(id) = ids.get(next).copied() {
             selected.set(id);
             if let Some(el) = document().get_element_by_id(&format!("tab-{id}")) {
                 if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
@@ -52,15 +56,15 @@ pub fn ResultsTabs() -> impl IntoView {
         }
     };
     let panel = move |id: &'static str, content: fn() -> AnyView| {
-        view! {
+        prefs.shows(id).then(|| view! {
             <div role="tabpanel" id=format!("tabpanel-{id}") aria-labelledby=format!("tab-{id}")
                 hidden=move || selected.get() != id>{move || (selected.get() == id).then(content)}</div>
-        }
+        })
     };
     view! {
         <div class="results-tabs">
             <div class="tab-bar" role="tablist" aria-label=tr(T::ResultsTabsLabel) on:keydown=on_key>
-                {TABS.into_iter().map(tab).collect_view()}
+                {tabs.into_iter().map(tab).collect_view()}
             </div>
             {panel("maturity", || view! { <MaturityView /> }.into_any())}
             {panel("chain", || view! { <ChainView /> }.into_any())}
