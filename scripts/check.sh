@@ -91,6 +91,7 @@ step core-no-web-deps gate core_has_no_web_dependency
 step cli-build gate cargo build -p clustercalc
 step release-build gate release_build
 step size-report gate scripts/size-report.sh
+step single-file gate scripts/single-file.sh
 cat "$logs/size-report.log" 2>/dev/null | sed 's/^/    /'
 step first-render gate bash -c "cd end2end && node perf/first-render.mjs ../dist $(free_port)"
 sed 's/^/    /' "$logs/first-render.log"

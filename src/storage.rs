@@ -134,7 +134,8 @@ fn parse_recent(index: &str) -> Vec<Recent> {
         .filter_map(|l| {
             let mut parts = l.splitn(3, '\t');
             let id = parts.next()?.to_string();
-            let at = parts.next()?.parse().ok()?;
+            // An integer: parsing a float would link float parsing into the first screen (~20 KB).
+            let at = parts.next()?.parse::<u64>().ok()? as f64;
             let town = parts.next().unwrap_or("").to_string();
             (!id.is_empty()).then_some(Recent { id, at, town })
         })
