@@ -100,8 +100,8 @@ fn cluster(out: &mut String, c: &ClusterReport, lang: Lang) {
                 num(k.result.hhi_points, 0),
                 pct(k.result.cr1),
                 pct(k.result.cr4),
-                lang.pick("贝恩分类", "Bain"),
-                name_of(&k.result.bain)
+                lang.pick("贝恩分类", "Bain class"),
+                k.result.bain.label().get(lang)
             ),
         ),
         s => not_computed(out, lang.pick("集中度", "Concentration"), s, lang),

@@ -22,6 +22,17 @@ pub enum BainClass {
 }
 
 impl BainClass {
+    /// The class name in both languages (Bain's market-structure classes by CR4).
+    pub fn label(self) -> crate::lang::Text {
+        let (zh, en) = match self {
+            BainClass::High => ("高集中寡占型", "highly concentrated"),
+            BainClass::Moderate => ("中集中寡占型", "moderately concentrated"),
+            BainClass::Weak => ("低集中寡占型", "weakly concentrated"),
+            BainClass::Atomistic => ("原子型（竞争型）", "atomistic (competitive)"),
+        };
+        crate::lang::Text::new(zh, en)
+    }
+
     pub fn of(cr4: f64) -> BainClass {
         if cr4 >= 0.75 {
             BainClass::High

@@ -1,7 +1,7 @@
 //! The value chain of the (first) cluster: stages in order as boxes with their firm counts, missing stages
 //! marked, and the chain figures (completeness, 扎堆 index, final/intermediate ratio, 集而不群 flag).
 
-use crate::components::chart_axis::PngButton;
+use crate::components::chart_axis::{wrap_label, PngButton};
 use crate::components::maturity_view::first_cluster;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
@@ -247,12 +247,22 @@ fn draw_chain(
                 root.draw(&PathElement::new(d, MISSING.stroke_width(2)))?;
             }
         }
-        let name: String = s.name.get(lang).chars().take(14).collect();
-        root.draw(&Text::new(
-            name,
-            (x0 + box_w / 2, y0 + 18),
-            ("sans-serif", 13).into_font().color(&BLACK).pos(centre),
-        ))?;
+        // The name on up to two lines that fit the box (measured in the canvas), the rest elided.
+        let font = ("sans-serif", 12).into_font();
+        let measure: TextStyle = font.clone().into();
+        let fits = |t: &str| {
+            root.estimate_text_size(t, &measure)
+                .is_ok_and(|(w, _)| w as i32 <= box_w - 8)
+        };
+        let lines = wrap_label(s.name.get(lang), 2, &fits);
+        let top = if lines.len() > 1 { y0 + 11 } else { y0 + 18 };
+        for (k, line) in lines.into_iter().enumerate() {
+            root.draw(&Text::new(
+                line,
+                (x0 + box_w / 2, top + 14 * k as i32),
+                font.color(&BLACK).pos(centre),
+            ))?;
+        }
         let count = if s.present {
             s.firms.map_or_else(|| "—".into(), |v| number(v, 0))
         } else {
@@ -260,7 +270,7 @@ fn draw_chain(
         };
         root.draw(&Text::new(
             count,
-            (x0 + box_w / 2, y0 + 40),
+            (x0 + box_w / 2, y0 + 43),
             ("sans-serif", 15).into_font().color(&color).pos(centre),
         ))?;
         if i + 1 < stages.len() {

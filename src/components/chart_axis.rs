@@ -46,3 +46,65 @@ pub fn PngButton(
         </button>
     }
 }
+
+/// Splits a label into at most `max_lines` lines that each `fit`: by words where there are spaces (English), else
+/// by characters (Chinese); an ellipsis marks what did not fit.
+pub fn wrap_label(text: &str, max_lines: usize, fit: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let spaced = text.contains(' ');
+    let units: Vec<String> = if spaced {
+        text.split_whitespace().map(str::to_string).collect()
+    } else {
+        text.chars().map(String::from).collect()
+    };
+    let join = |a: &str, b: &str| {
+        if a.is_empty() {
+            b.to_string()
+        } else if spaced {
+            format!("{a} {b}")
+        } else {
+            format!("{a}{b}")
+        }
+    };
+    let mut lines: Vec<String> = vec![String::new()];
+    for u in &units {
+        let last = lines.len() - 1;
+        let candidate = join(&lines[last], u);
+        if fit(&candidate) || lines[last].is_empty() {
+            lines[last] = candidate;
+        } else if lines.len() < max_lines {
+            lines.push(u.clone());
+        } else {
+            // Out of lines: elide the rest on the last one.
+            let mut cut = lines[last].clone();
+            while !cut.is_empty() && !fit(&format!("{cut}…")) {
+                cut.pop();
+            }
+            lines[last] = format!("{}…", cut.trim_end());
+            return lines;
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap_label;
+
+    #[test]
+    fn labels_wrap_by_words_or_characters_and_elide() {
+        let fit = |t: &str| t.chars().count() <= 10;
+        assert_eq!(
+            wrap_label("Raw-material production", 2, &fit),
+            ["Raw-material", "production"]
+        );
+        assert_eq!(
+            wrap_label("Toe sewing and shaping", 2, &fit),
+            ["Toe sewing", "and…"]
+        );
+        assert_eq!(wrap_label("原料生产", 2, &fit), ["原料生产"]);
+        assert_eq!(
+            wrap_label(&"长".repeat(25), 2, &fit),
+            ["长".repeat(10), format!("{}…", "长".repeat(9))]
+        );
+    }
+}

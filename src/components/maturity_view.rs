@@ -1,7 +1,7 @@
 //! Maturity of the (first) cluster: the index, a radar chart of the dimension scores with a table beside it,
 //! the weights and where they come from, and the life-cycle stage with the rule that decided it.
 
-use crate::components::chart_axis::PngButton;
+use crate::components::chart_axis::{wrap_label, PngButton};
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
@@ -240,7 +240,7 @@ pub fn MaturityView() -> impl IntoView {
             <h2 id="maturity-heading">{tr(T::MaturitySection)}</h2>
             <div class="view-grid">
                 <figure class="chart" hidden=move || scores.with(Option::is_none)>
-                    <canvas node_ref=canvas width="420" height="360" role="img"
+                    <canvas node_ref=canvas width="600" height="380" role="img"
                         aria-label=tr(T::ChartMaturityRadar) data-testid="maturity-chart"></canvas>
                     <figcaption>{tr(T::ChartMaturityRadar)} <PngButton canvas=canvas name="maturity" /></figcaption>
                 </figure>
@@ -263,7 +263,31 @@ fn draw_radar(
     root.fill(&WHITE)?;
     let (w, h) = root.dim_in_pixel();
     let (cx, cy) = (f64::from(w) / 2.0, f64::from(h) / 2.0 + 6.0);
-    let radius = f64::from(w.min(h)) / 2.0 - 58.0;
+    // Labels of up to two lines of at most LABEL_W pixels (English names are long), measured in the canvas; the
+    // ring gets what is left.
+    const LABEL_W: i32 = 130;
+    let font = ("sans-serif", 13).into_font().color(&BLACK);
+    let measure = |t: &str| {
+        root.estimate_text_size(t, &font)
+            .map_or(0, |(w, _)| w as i32)
+    };
+    let label_lines = |label: &clustercalc_core::lang::Text, score: &Option<f64>| {
+        let text = format!(
+            "{} {}",
+            label.get(lang),
+            score.map_or_else(|| "—".into(), |v| number(v, 0))
+        );
+        wrap_label(&text, 2, &|t: &str| measure(t) <= LABEL_W)
+    };
+    let widest = dims
+        .iter()
+        .flat_map(|(_, l, s)| label_lines(l, s))
+        .map(|line| measure(&line))
+        .max()
+        .unwrap_or(0);
+    let radius = (f64::from(w) / 2.0 - f64::from(widest) - 24.0)
+        .min(f64::from(h) / 2.0 - 48.0)
+        .max(60.0);
     let n = dims.len().max(3);
     let at = |i: usize, r: f64| -> (i32, i32) {
         let a = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
@@ -274,23 +298,45 @@ fn draw_radar(
         ring.push(at(0, radius * level / 100.0));
         root.draw(&PathElement::new(ring, GRID.stroke_width(1)))?;
     }
-    let font = ("sans-serif", 13).into_font().color(&BLACK);
     for (i, (_, label, score)) in dims.iter().enumerate() {
         root.draw(&PathElement::new(
             vec![at(i, 0.0), at(i, radius)],
             GRID.stroke_width(1),
         ))?;
-        let (x, y) = at(i, radius + 26.0);
-        let text = format!(
-            "{} {}",
-            label.get(lang),
-            score.map_or_else(|| "—".into(), |v| number(v, 0))
-        );
-        let style = font.clone().pos(plotters::style::text_anchor::Pos::new(
-            plotters::style::text_anchor::HPos::Center,
-            plotters::style::text_anchor::VPos::Center,
-        ));
-        root.draw(&Text::new(text, (x, y), style))?;
+        let (x, y) = at(i, radius + 12.0);
+        let lines = label_lines(label, score);
+        // Labels grow away from the ring: leftwards on the left side, rightwards on the right, centred at the
+        // top and bottom, so a long label never runs across the chart.
+        use plotters::style::text_anchor::{HPos, Pos, VPos};
+        let dx = x - cx as i32;
+        let dy = y - cy as i32;
+        let h = if dx.abs() < 8 {
+            HPos::Center
+        } else if dx < 0 {
+            HPos::Right
+        } else {
+            HPos::Left
+        };
+        let n = lines.len() as i32;
+        // The first line's offset: lines stack upwards above the ring, downwards below it, centred beside it.
+        let first = if dy.abs() < 8 {
+            -(n - 1) * 8
+        } else if dy < 0 {
+            -(n - 1) * 16
+        } else {
+            0
+        };
+        let v = if dy.abs() < 8 {
+            VPos::Center
+        } else if dy < 0 {
+            VPos::Bottom
+        } else {
+            VPos::Top
+        };
+        for (k, line) in lines.into_iter().enumerate() {
+            let style = font.clone().pos(Pos::new(h, v));
+            root.draw(&Text::new(line, (x, y + first + 16 * k as i32), style))?;
+        }
     }
     let points: Vec<(i32, i32)> = dims
         .iter()
