@@ -52,10 +52,93 @@ fn cell_text(d: &calamine::Data) -> String {
     }
 }
 
+/// Largest part of a workbook the pre-check reads (decompressed), against zip bombs.
+const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+
+/// calamine 0.31 indexes the shared-string table with a cell's value unchecked and panics on an index past its end
+/// (found by fuzzing, `fuzz/seeds/xlsx_read/crash-shared-string-index.xlsx`). In the app a panic traps the
+/// spreadsheet module, so such a workbook is refused here before calamine reads it: every `<c t="s">` value in
+/// any part must be below the number of `<si>` entries.
+fn check_shared_strings(bytes: &[u8]) -> Result<(), String> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a readable .xlsx workbook: {e}"))?;
+    let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    let is_strings = |n: &str| n.to_ascii_lowercase().ends_with("sharedstrings.xml");
+    let read_part =
+        |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| -> Result<Vec<u8>, String> {
+            let mut out = Vec::new();
+            let part = zip
+                .by_name(name)
+                .map_err(|e| format!("part {name} unreadable: {e}"))?;
+            part.take(MAX_PART_BYTES)
+                .read_to_end(&mut out)
+                .map_err(|e| format!("part {name} unreadable: {e}"))?;
+            Ok(out)
+        };
+    let mut count = 0usize;
+    for name in names.iter().filter(|n| is_strings(n)) {
+        let xml = read_part(&mut zip, name)?;
+        let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+        let mut n = 0usize;
+        loop {
+            match reader.read_event() {
+                Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == b"si" => {
+                    n += 1
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+        }
+        count = count.max(n);
+    }
+    for name in names
+        .iter()
+        .filter(|n| n.ends_with(".xml") && !is_strings(n))
+    {
+        let xml = read_part(&mut zip, name)?;
+        let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+        let (mut shared, mut in_v) = (false, false);
+        loop {
+            match reader.read_event() {
+                Ok(Event::Start(e)) if e.local_name().as_ref() == b"c" => {
+                    shared = e
+                        .attributes()
+                        .flatten()
+                        .any(|a| a.key.local_name().as_ref() == b"t" && a.value.as_ref() == b"s");
+                }
+                Ok(Event::Start(e)) if e.local_name().as_ref() == b"v" => in_v = shared,
+                Ok(Event::Text(t)) if in_v => {
+                    // calamine reads an unparsable index as 0.
+                    let idx = std::str::from_utf8(t.as_ref())
+                        .ok()
+                        .and_then(|s| s.trim().parse::<usize>().ok())
+                        .unwrap_or(0);
+                    if idx >= count {
+                        return Err(format!(
+                            "damaged workbook: shared string {idx} of {count} in {name}"
+                        ));
+                    }
+                    in_v = false;
+                }
+                Ok(Event::End(e)) if e.local_name().as_ref() == b"c" => {
+                    shared = false;
+                    in_v = false;
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Every sheet of an .xlsx/.xlsm workbook as cell text. Errors are short English texts for the log; the app
 /// shows its own localised message beside them.
 pub fn read(bytes: &[u8]) -> Result<Vec<SheetText>, String> {
     use calamine::Reader;
+    check_shared_strings(bytes)?;
     let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes))
         .map_err(|e| format!("not a readable .xlsx workbook: {e}"))?;
     let mut out = Vec::new();
@@ -216,6 +299,13 @@ mod tests {
         assert_eq!(back[0].rows[2], vec!["=HYPERLINK(\"x\")"]);
         assert_eq!(back[1].name, "a_b_c");
         assert_eq!(back[1].rows[0], vec!["1762"]);
+    }
+
+    /// Regression (fuzzing, xlsx_read): a cell pointing past the shared-string table made calamine panic.
+    #[test]
+    fn a_shared_string_index_past_the_table_is_refused() {
+        let crash = include_bytes!("../../fuzz/seeds/xlsx_read/crash-shared-string-index.xlsx");
+        assert!(read(crash).is_err());
     }
 
     #[test]

@@ -21,12 +21,24 @@ function load() {
   return loading;
 }
 
+// A trap inside the module (a panic in a library on a damaged file) leaves that instance unusable: it is dropped,
+// so the next use starts a fresh one, and the caller shows the file as unreadable.
+async function call(name, arg) {
+  const mod = await load();
+  try {
+    return mod[name](arg);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) loading = null;
+    throw e;
+  }
+}
+
 // JSON text [{name, rows}] of every sheet; rejects with a message.
 export async function readWorkbook(bytes) {
-  return (await load()).readWorkbook(bytes);
+  return call('readWorkbook', bytes);
 }
 
 // The .xlsx bytes of [{name, rows}] (JSON text).
 export async function writeWorkbook(json) {
-  return (await load()).writeWorkbook(json);
+  return call('writeWorkbook', json);
 }
