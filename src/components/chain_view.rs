@@ -1,7 +1,7 @@
 //! The value chain of the (first) cluster: stages in order as boxes with their firm counts, missing stages
 //! marked, and the chain figures (completeness, 扎堆 index, final/intermediate ratio, 集而不群 flag).
 
-use crate::components::chart_axis::{wrap_label, PngButton};
+use crate::components::chart_axis::{text_width, wrap_label, PngButton};
 use crate::components::maturity_view::first_cluster;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
@@ -198,6 +198,7 @@ fn draw_chain(
     // The canvas is as tall as its rows of boxes (58 px box + 26 px gap each, 10 px margins).
     let rows = stages.len().div_ceil(per_row).max(1) as u32;
     el.set_height(rows * 84 + 12);
+    let canvas = el.clone();
     let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
@@ -249,11 +250,7 @@ fn draw_chain(
         }
         // The name on up to two lines that fit the box (measured in the canvas), the rest elided.
         let font = ("sans-serif", 12).into_font();
-        let measure: TextStyle = font.clone().into();
-        let fits = |t: &str| {
-            root.estimate_text_size(t, &measure)
-                .is_ok_and(|(w, _)| w as i32 <= box_w - 8)
-        };
+        let fits = |t: &str| text_width(&canvas, 12, t) <= box_w - 8;
         let lines = wrap_label(s.name.get(lang), 2, &fits);
         let top = if lines.len() > 1 { y0 + 11 } else { y0 + 18 };
         for (k, line) in lines.into_iter().enumerate() {

@@ -19,6 +19,24 @@ mod tests {
     }
 }
 
+/// Width in pixels of `text` set in `px`-pixel sans-serif, measured by the canvas's own 2D context. (Plotters'
+/// `estimate_text_size` measures with a styled element added to the page, which the Content-Security-Policy
+/// refuses: no inline style attributes.)
+pub fn text_width(el: &web_sys::HtmlCanvasElement, px: u32, text: &str) -> i32 {
+    use wasm_bindgen::JsCast;
+    let Some(ctx) = el
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return 0;
+    };
+    ctx.set_font(&format!("{px}px sans-serif"));
+    ctx.measure_text(text)
+        .map_or(0, |m| m.width().ceil() as i32)
+}
+
 /// A button under a chart that saves the canvas as a PNG file (`<town>-<name>.png`), drawn in the page: nothing
 /// is uploaded.
 #[leptos::component]

@@ -1,7 +1,7 @@
 //! Maturity of the (first) cluster: the index, a radar chart of the dimension scores with a table beside it,
 //! the weights and where they come from, and the life-cycle stage with the rule that decided it.
 
-use crate::components::chart_axis::{wrap_label, PngButton};
+use crate::components::chart_axis::{text_width, wrap_label, PngButton};
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
@@ -258,6 +258,7 @@ fn draw_radar(
     dims: &[DimensionPoint],
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    let canvas = el.clone();
     let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
@@ -267,10 +268,7 @@ fn draw_radar(
     // ring gets what is left.
     const LABEL_W: i32 = 130;
     let font = ("sans-serif", 13).into_font().color(&BLACK);
-    let measure = |t: &str| {
-        root.estimate_text_size(t, &font)
-            .map_or(0, |(w, _)| w as i32)
-    };
+    let measure = |t: &str| text_width(&canvas, 13, t);
     let label_lines = |label: &clustercalc_core::lang::Text, score: &Option<f64>| {
         let text = format!(
             "{} {}",
