@@ -64,25 +64,37 @@ pub fn ImportView(
     let sheets_read = RwSignal::new(Vec::<Sheet>::new());
     let chosen = RwSignal::new(0usize);
 
-    let show = move |sheet: &Sheet| {
-        let l = app.lang.get_untracked();
-        let result = crate::perf::timed("clustercalc:import-read", || {
+    let read = move |sheet: &Sheet| {
+        crate::perf::timed("clustercalc:import-read", || {
             import::read(sheet, forced.get_untracked())
-        });
+        })
+    };
+    let present = move |result: Result<Preview, CellError>| {
+        let l = app.lang.get_untracked();
         state.set(match result {
             Ok(p) => State::Preview(Box::new(p)),
             Err(e) => State::Problem(e.message(l)),
         });
     };
+    let show = move |sheet: &Sheet| present(read(sheet));
     let read_sheets = move |list: Vec<Sheet>| {
-        // The first sheet that reads as a table, else the first sheet's problem.
-        let pick = list
-            .iter()
-            .position(|s| import::read(s, forced.get_untracked()).is_ok())
-            .unwrap_or(0);
+        // The first sheet that reads as a table, else the first sheet's problem; each sheet is read at most once.
+        let mut outcome = None;
+        let mut pick = 0;
+        for (k, s) in list.iter().enumerate() {
+            match read(s) {
+                Ok(p) => {
+                    pick = k;
+                    outcome = Some(Ok(p));
+                    break;
+                }
+                Err(e) if outcome.is_none() => outcome = Some(Err(e)),
+                Err(_) => {}
+            }
+        }
         chosen.set(pick);
-        if let Some(s) = list.get(pick) {
-            show(s);
+        if let Some(result) = outcome {
+            present(result);
         }
         sheets_read.set(list);
     };
