@@ -210,6 +210,21 @@ fn run(raw: &[String]) -> Result<String, Failure> {
                     ))),
                 }
             }
+            // `synthetic-county:20x1000000`: the big county, for the off-main-thread analysis report.
+            Some(name) if name.starts_with("synthetic-county:") => {
+                let dims = name.trim_start_matches("synthetic-county:");
+                let (t, f) = dims.split_once('x').unwrap_or((dims, "0"));
+                match (t.parse::<usize>(), f.parse::<usize>()) {
+                    (Ok(t), Ok(f)) if (2..=1_000).contains(&t) && f <= 5_000_000 => {
+                        Ok(serde_json::to_string(&examples::synthetic_county(t, f))
+                            .unwrap_or_default()
+                            + "\n")
+                    }
+                    _ => Err(Failure(format!(
+                        "{name}: expected synthetic-county:TOWNSxFIRMS (2–1000 towns)"
+                    ))),
+                }
+            }
             Some(name) => examples::get(name).map(str::to_string).ok_or_else(|| {
                 let list = examples::names().join(", ");
                 Failure(format!(

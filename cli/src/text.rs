@@ -359,7 +359,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
                 "{} [{} δ={}]",
                 list.join("; "),
                 reg.result.variant,
-                reg.delta.value
+                reg.delta_threshold.value
             ),
         );
     }

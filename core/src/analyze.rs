@@ -21,7 +21,7 @@ use crate::lifecycle::{self, Lifecycle};
 use crate::location_quotient::{location_quotients, LqBand, LqOutput, Values};
 use crate::maturity::{self, Maturity, Weights};
 use crate::shift_share::{self, ShiftShareInput, ShiftShareOutput};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// `format` of every report.
@@ -31,7 +31,7 @@ pub const REPORT_FORMAT: &str = "clustercalc-report";
 pub const OTHER: &str = "other";
 
 /// A report section: computed, or not computed with the reason (what data is missing).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Section<T> {
     Computed(T),
@@ -69,7 +69,7 @@ impl<T> Section<T> {
 }
 
 /// A threshold with where it comes from ("assumption" when it is this tool's judgement).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Threshold {
     pub value: f64,
     pub source: String,
@@ -85,7 +85,7 @@ impl Threshold {
 }
 
 /// A warning that belongs next to the results.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     /// Stable id (`small-industry`, `not-in-reference`, `ahp-inconsistent`, …).
     pub code: String,
@@ -103,7 +103,7 @@ fn warn(code: &str, zh: String, en: String, path: Option<String>) -> Warning {
 }
 
 /// The town at a glance (基本情况).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TownSummary {
     pub name: String,
     pub county: Option<String>,
@@ -131,7 +131,7 @@ pub struct TownSummary {
 }
 
 /// LQs of one measure (employment or output).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LqTable {
     /// `employment` or `output`.
     pub measure: String,
@@ -144,7 +144,7 @@ pub struct LqTable {
 }
 
 /// One industry's LQ.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndustryLq {
     pub code: String,
     pub name: String,
@@ -156,7 +156,7 @@ pub struct IndustryLq {
 }
 
 /// Location quotients and specialisation (METHODS §1).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Specialisation {
     /// `all-employment` (default) or `traded-employment`.
     pub variant: String,
@@ -170,7 +170,7 @@ pub struct Specialisation {
 }
 
 /// Cluster totals and where each comes from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterTotals {
     pub firms: Option<f64>,
     pub employment: Option<f64>,
@@ -183,7 +183,7 @@ pub struct ClusterTotals {
 }
 
 /// The cluster's own location quotient (its industries together).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterLq {
     pub variant: String,
     pub employment: Option<f64>,
@@ -192,7 +192,7 @@ pub struct ClusterLq {
 }
 
 /// Concentration of the listed firms.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Concentration {
     /// `revenue` or `employment`.
     pub variant: String,
@@ -204,7 +204,7 @@ pub struct Concentration {
 }
 
 /// A leading firm and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeadingFirm {
     pub name: String,
     pub revenue: Option<f64>,
@@ -214,7 +214,7 @@ pub struct LeadingFirm {
 }
 
 /// Leading firms and 规上 firms (METHODS §1).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Leading {
     pub leading_output_share: Threshold,
     pub leading_revenue: Threshold,
@@ -231,7 +231,7 @@ pub struct Leading {
 }
 
 /// LQ trend and quadrant.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quadrant {
     pub variant: String,
     pub earlier_year: i32,
@@ -245,14 +245,14 @@ pub struct Quadrant {
 }
 
 /// Checklists evaluated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Checklists {
     pub input: ChecklistInput,
     pub lists: Vec<ChecklistResult>,
 }
 
 /// Everything about one cluster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterReport {
     pub name: String,
     pub industries: Vec<String>,
@@ -272,13 +272,13 @@ pub struct ClusterReport {
 }
 
 /// Industry growth over the history.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Growth {
     pub industries: Vec<IndustryGrowth>,
 }
 
 /// CAGR of one industry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndustryGrowth {
     pub code: String,
     /// `output` or `employment`.
@@ -290,7 +290,7 @@ pub struct IndustryGrowth {
 }
 
 /// Economic-base multiplier with its caveat.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EconomicBase {
     #[serde(flatten)]
     pub result: EconomicBaseOutput,
@@ -298,7 +298,7 @@ pub struct EconomicBase {
 }
 
 /// Keynesian multiplier with the parameter anchors.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Keynes {
     pub c: f64,
     pub t: f64,
@@ -309,7 +309,7 @@ pub struct Keynes {
 }
 
 /// Input–output multipliers of the table as given.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InputOutput {
     pub table: String,
     pub sectors: Vec<String>,
@@ -318,7 +318,7 @@ pub struct InputOutput {
 }
 
 /// The town's position in its county (region mode, METHODS §2).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionReport {
     pub county: String,
     pub study_town: String,
@@ -330,12 +330,13 @@ pub struct RegionReport {
 }
 
 /// The provincial table regionalised to the town, with the town's multipliers (METHODS §4).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Regionalisation {
     pub sectors: Vec<String>,
     /// Town employment mapped onto the table's sectors.
     pub town_employment: Vec<f64>,
-    pub delta: Threshold,
+    /// δ with its source (the method's own `delta`, flattened from `result`, is the value used).
+    pub delta_threshold: Threshold,
     #[serde(flatten)]
     pub result: crate::regionalize::RegionalizeOutput,
     /// Column sums of the regional Leontief inverse (town output multipliers).
@@ -344,31 +345,31 @@ pub struct Regionalisation {
     /// sector without jobs.
     pub employment_type1: Vec<Option<f64>>,
     /// Output multipliers for δ ∈ {0.1, 0.2, 0.3, 0.4} (FLQ/AFLQ).
-    pub sensitivity: Vec<DeltaMultipliers>,
+    pub multiplier_sensitivity: Vec<DeltaMultipliers>,
 }
 
 /// Town output multipliers for one δ.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeltaMultipliers {
     pub delta: f64,
     pub output_multipliers: Vec<f64>,
 }
 
 /// Suggested measures per cluster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeasureList {
     pub clusters: Vec<ClusterMeasures>,
 }
 
 /// Ranked measures of one cluster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterMeasures {
     pub cluster: String,
     pub measures: Vec<crate::measures::SuggestedMeasure>,
 }
 
 /// The full report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub format: String,
     pub version: u32,
@@ -2192,7 +2193,7 @@ fn regionalisation_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<Re
     Section::Computed(Regionalisation {
         sectors: t.sectors.iter().map(|s| s.name.clone()).collect(),
         town_employment: town,
-        delta: Threshold::new(
+        delta_threshold: Threshold::new(
             delta.unwrap_or(defaults::FLQ_DELTA),
             if delta.is_some() {
                 "user"
@@ -2203,7 +2204,7 @@ fn regionalisation_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<Re
         result,
         output_multipliers,
         employment_type1,
-        sensitivity,
+        multiplier_sensitivity: sensitivity,
     })
 }
 

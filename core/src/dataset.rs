@@ -842,10 +842,83 @@ impl Dataset {
 
     /// As [`Dataset::from_json`], from an already parsed JSON value.
     pub fn from_value(value: Value) -> Result<Dataset> {
+        let dataset = Dataset::from_value_unvalidated(value)?;
+        dataset.validate()?;
+        Ok(dataset)
+    }
+
+    fn from_value_unvalidated(value: Value) -> Result<Dataset> {
         let value = migrate(value)?;
         check_numbers(&value, &mut String::new())?;
-        let dataset: Dataset =
-            serde_path_to_error::deserialize(value).map_err(|e| path_error(&e))?;
+        serde_path_to_error::deserialize(value).map_err(|e| path_error(&e))
+    }
+
+    /// As [`Dataset::from_json`], reading the text as it arrives (a big county's file, read in pieces by the
+    /// app's analysis worker): the same dataset or the same located error, without ever holding the whole text
+    /// or a JSON tree of the firm list. The firm list, the only part that grows to millions, is read straight
+    /// into [`Firm`]s; the rest of the document takes the `from_json` path (migration, number check).
+    ///
+    /// A migration that changes firms would have to be applied here too; there is none (format version 1).
+    pub fn from_json_reader<R: std::io::Read>(reader: R) -> Result<Dataset> {
+        use std::io::Read;
+        let mut counted = Counted {
+            inner: reader.take(MAX_TEXT_BYTES as u64 + 1),
+            bytes: 0,
+        };
+        // Strip a UTF-8 BOM, as `from_json` does: look at the first three bytes, however they arrive.
+        let mut head = [0u8; 3];
+        let mut got = 0;
+        while got < head.len() {
+            match counted.read(&mut head[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::new(ErrorKind::Syntax(e.to_string()), "")),
+            }
+        }
+        let head = if head[..got] == *b"\xEF\xBB\xBF" {
+            &[][..]
+        } else {
+            &head[..got]
+        };
+        let buffered = std::io::BufReader::with_capacity(1 << 16, head.chain(&mut counted));
+        let mut de = serde_json::Deserializer::from_reader(buffered);
+        let parsed = serde_path_to_error::deserialize::<_, SplitFirms>(&mut de)
+            .map_err(|e| reader_error(&e))
+            .and_then(|split| {
+                de.end()
+                    .map_err(|e| Error::new(ErrorKind::Syntax(e.to_string()), ""))?;
+                Ok(split)
+            });
+        drop(de);
+        if counted.bytes > MAX_TEXT_BYTES as u64 {
+            return Err(Error::new(
+                ErrorKind::TooLarge {
+                    max: MAX_TEXT_BYTES,
+                },
+                "",
+            ));
+        }
+        let SplitFirms { rest, firms } = parsed?;
+        let mut dataset = Dataset::from_value_unvalidated(Value::Object(rest))?;
+        for (i, f) in firms.iter().enumerate() {
+            for (field, v) in [
+                ("employment", f.employment),
+                ("revenue", f.revenue),
+                ("local_sourcing_share", f.local_sourcing_share),
+            ] {
+                if v.is_some_and(|x| x.abs() > MAX_ABS_NUMBER) {
+                    return Err(Error::new(
+                        ErrorKind::OutOfRange {
+                            min: -MAX_ABS_NUMBER,
+                            max: MAX_ABS_NUMBER,
+                        },
+                        format!("firms[{i}].{field}"),
+                    ));
+                }
+            }
+        }
+        dataset.firms = firms;
         dataset.validate()?;
         Ok(dataset)
     }
@@ -976,6 +1049,76 @@ pub fn migrate(mut value: Value) -> Result<Value> {
         }
     }
     Ok(value)
+}
+
+/// A reader that counts the bytes it has given out (the size limit of [`Dataset::from_json_reader`]).
+struct Counted<R> {
+    inner: R,
+    bytes: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
+/// A dataset document as read by [`Dataset::from_json_reader`]: the firm list as firms, everything else as JSON.
+struct SplitFirms {
+    rest: serde_json::Map<String, Value>,
+    firms: Vec<Firm>,
+}
+
+impl<'de> Deserialize<'de> for SplitFirms {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = SplitFirms;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<SplitFirms, A::Error> {
+                let mut rest = serde_json::Map::new();
+                let mut firms = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "firms" {
+                        // A repeated key keeps the last value, as serde_json's own maps do.
+                        firms = Some(map.next_value::<Vec<Firm>>()?);
+                    } else {
+                        let v = map.next_value::<Value>()?;
+                        rest.insert(key, v);
+                    }
+                }
+                Ok(SplitFirms {
+                    rest,
+                    firms: firms.unwrap_or_default(),
+                })
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+/// A located error from [`Dataset::from_json_reader`]: text that is not JSON is a syntax error of the document
+/// (as in `from_json`); anything else is a field problem at its path.
+fn reader_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
+    match e.inner().classify() {
+        serde_json::error::Category::Syntax
+        | serde_json::error::Category::Eof
+        | serde_json::error::Category::Io => {
+            Error::new(ErrorKind::Syntax(e.inner().to_string()), "")
+        }
+        serde_json::error::Category::Data if e.path().to_string() == "." => Error::new(
+            ErrorKind::UnsupportedFormat("the document must be a JSON object".into()),
+            "",
+        ),
+        serde_json::error::Category::Data => path_error(e),
+    }
 }
 
 /// Largest magnitude of any number in a dataset (as `api::MAX_ABS_NUMBER`): employment and 万元 never come near
@@ -1619,6 +1762,76 @@ fn validate_scenario(s: &Scenario, p: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The streaming reader gives what `from_json` gives: the same dataset for valid text, the same located
+    /// error for invalid text, whatever the size of the pieces the text arrives in.
+    #[test]
+    fn reader_matches_from_json() {
+        /// Hands out `piece` bytes at a time, as the worker's file reader does with its chunks.
+        struct Pieces<'a>(&'a [u8], usize);
+        impl std::io::Read for Pieces<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.1.min(buf.len()).min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut texts: Vec<String> = crate::examples::names()
+            .into_iter()
+            .filter_map(crate::examples::get)
+            .map(str::to_string)
+            .collect();
+        texts.push(serde_json::to_string(&crate::examples::synthetic_county(5, 2_000)).unwrap());
+        texts.push(format!("\u{feff}{}", texts[0]));
+        let firm = |extra: &str| {
+            texts[0].replacen(
+                "\"firms\": [",
+                &format!("\"firms\": [{{\"name\": \"x\"{extra}}},"),
+                1,
+            )
+        };
+        let bad = [
+            firm(", \"employment\": 1e16"),
+            firm(", \"employment\": -3"),
+            firm(", \"colour\": \"red\""),
+            firm(", \"employment\": \"many\""),
+            firm(", \"employment\": 1e999"),
+            texts[0].replacen("\"version\": 1", "\"version\": 7", 1),
+            texts[0].replacen(
+                "\"format\": \"clustercalc-dataset\"",
+                "\"format\": \"other\"",
+                1,
+            ),
+            texts[0][..texts[0].len() / 2].to_string(),
+            format!("{} trailing", texts[0]),
+            "[1, 2]".to_string(),
+            "{}".to_string(),
+        ];
+        for t in bad.iter().chain(texts.iter()) {
+            let whole = Dataset::from_json(t);
+            for piece in [1, 7, 4096] {
+                let streamed = Dataset::from_json_reader(Pieces(t.as_bytes(), piece));
+                match (&whole, &streamed) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b),
+                    (Err(a), Err(b)) => {
+                        assert_eq!(a.path, b.path, "{t:.80}");
+                        assert_eq!(
+                            std::mem::discriminant(&a.kind),
+                            std::mem::discriminant(&b.kind),
+                            "{a:?} vs {b:?}"
+                        );
+                    }
+                    _ => panic!(
+                        "{:?} vs {:?} for {t:.200}",
+                        whole.as_ref().err(),
+                        streamed.as_ref().err()
+                    ),
+                }
+            }
+        }
+        assert!(bad.iter().all(|t| Dataset::from_json(t).is_err()));
+    }
 
     fn minimal() -> String {
         r#"{"format":"clustercalc-dataset","version":1,"town":{"name":"测试镇"}}"#.to_string()

@@ -203,6 +203,43 @@ pub fn synthetic_town(industries: usize, firms: usize) -> Dataset {
     }
 }
 
+/// A synthetic county for the big-data path (issue 6: analysis off the main thread): the benchmark town of
+/// [`synthetic_town`] with 50 industries, plus `towns` other towns (at least 2) of the county, and `firms` firms
+/// spread over all of them. Each other town's employment by industry is the sum of its firms' employment, so the
+/// region figures (EG γ, Gini, the town × industry LQ matrix) are consistent with the firm list. Deterministic.
+pub fn synthetic_county(towns: usize, firms: usize) -> Dataset {
+    let towns = towns.max(2);
+    let mut d = synthetic_town(50, firms);
+    d.town.name = "bench town".into();
+    let names: Vec<String> = (1..=towns).map(|t| format!("town {t}")).collect();
+    let mut employment: Vec<CodeMap> = vec![CodeMap::new(); towns];
+    for (k, f) in d.firms.iter_mut().enumerate() {
+        // One firm in (towns + 1) stays in the study town.
+        let t = k % (towns + 1);
+        if t == 0 {
+            continue;
+        }
+        f.town = Some(names[t - 1].clone());
+        if let (Some(code), Some(e)) = (&f.industry, f.employment) {
+            *employment[t - 1].entry(code.clone()).or_insert(0.0) += e;
+        }
+    }
+    d.region = Some(Region {
+        name: "bench county".into(),
+        towns: names
+            .into_iter()
+            .zip(employment)
+            .map(|(name, employment)| RegionTown {
+                name,
+                code: None,
+                total_employment: Some(employment.values().sum::<f64>() * 1.5 + 1_000.0),
+                employment,
+            })
+            .collect(),
+    });
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 use crate::error::Result;
 use crate::lang::Text;
 use crate::maturity::{mean_score, score_indicators, scoring, IndicatorScore};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The four blocks in the seed's order.
@@ -32,7 +32,7 @@ fn block_label(id: &str) -> Text {
 }
 
 /// One block as scored.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Block {
     pub id: String,
     pub label: Text,
@@ -44,7 +44,7 @@ pub struct Block {
 }
 
 /// The formation-condition assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Formation {
     pub method: String,
     pub blocks: Vec<Block>,

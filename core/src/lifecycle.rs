@@ -123,7 +123,7 @@ pub struct LifecycleRules {
 }
 
 /// The rule that decided.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
     pub stage: Stage,
     pub label: Text,
@@ -133,7 +133,7 @@ pub struct Decision {
 }
 
 /// Growth measured over a span of years.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Window {
     pub from: i32,
     pub to: i32,
@@ -142,7 +142,7 @@ pub struct Window {
 }
 
 /// A judged period of the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Period {
     pub from: i32,
     pub to: i32,
@@ -152,7 +152,7 @@ pub struct Period {
 }
 
 /// The life-cycle judgement of a cluster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lifecycle {
     pub method: String,
     /// `None` = cannot judge (see `reason`).

@@ -185,7 +185,7 @@ fn parse_scoring(text: &str) -> Result<Scoring> {
 }
 
 /// An indicator as scored for one cluster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorScore {
     pub id: String,
     pub metric: String,
@@ -232,7 +232,7 @@ pub fn mean_score(scores: &[IndicatorScore]) -> (Option<f64>, usize, usize) {
 }
 
 /// Where the maturity weights come from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum WeightsOrigin {
     /// Equal weights: an assumption (METHODS.md §5).
@@ -249,7 +249,7 @@ pub enum WeightsOrigin {
 }
 
 /// Resolved dimension weights (sum 1) with their origin.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Weights {
     pub weights: BTreeMap<String, f64>,
     pub origin: WeightsOrigin,
@@ -338,7 +338,7 @@ impl Weights {
 }
 
 /// One dimension as scored.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionScore {
     pub id: String,
     pub label: Text,
@@ -351,7 +351,7 @@ pub struct DimensionScore {
 }
 
 /// The maturity index of one cluster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Maturity {
     pub method: String,
     /// Weighted mean over the computable dimensions (weights renormalised over them); `None` when no dimension

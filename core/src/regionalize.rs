@@ -83,7 +83,7 @@ pub struct RegionalizeOutput {
     pub coefficients: Vec<Vec<f64>>,
     pub column_sums: Vec<f64>,
     /// The same table for δ ∈ {0.1, 0.2, 0.3, 0.4} (FLQ/AFLQ only).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sensitivity: Vec<DeltaResult>,
 }
 

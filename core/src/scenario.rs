@@ -8,10 +8,10 @@
 use crate::analyze::{analyze_base_with, belongs, Report, Section, OTHER};
 use crate::dataset::{Change, Dataset, Firm, Industry, MultiplierChoice, Scenario};
 use crate::lang::Text;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The multiplier a scenario used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MultiplierUsed {
     /// `economic-base`, `keynes`, `io-type1`, `io-type2`, or `none` (direct effect only).
     pub choice: String,
@@ -22,7 +22,7 @@ pub struct MultiplierUsed {
 }
 
 /// One change's effect.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChangeEffect {
     pub kind: String,
     pub industry: Option<String>,
@@ -41,7 +41,7 @@ pub struct ChangeEffect {
 }
 
 /// A metric before and after.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Compared {
     pub metric: String,
     pub baseline: Option<f64>,
@@ -49,7 +49,7 @@ pub struct Compared {
 }
 
 /// The result of one scenario.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioResult {
     pub name: String,
     pub description: Option<String>,
@@ -69,7 +69,7 @@ pub struct ScenarioResult {
 }
 
 /// All scenarios.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scenarios {
     pub items: Vec<ScenarioResult>,
 }
@@ -138,7 +138,10 @@ fn available<'a>(d: &'a Dataset, r: &Report) -> Available<'a> {
             output: reg.output_multipliers.clone(),
             type1: reg.employment_type1.clone(),
             type2: Vec::new(),
-            variant: format!("regional {} δ = {}", reg.result.variant, reg.delta.value),
+            variant: format!(
+                "regional {} δ = {}",
+                reg.result.variant, reg.delta_threshold.value
+            ),
         }),
         (Some(table), None, Some(io)) => io.result.employment.as_ref().map(|e| IoMultipliers {
             table,

@@ -189,3 +189,19 @@ fn entered_final_and_intermediate_firms_give_the_division() {
     assert!((m["chain.intermediate_share"] - 0.7).abs() < 1e-12);
     assert!((m["chain.final_intermediate_ratio"] - 30.0 / 70.0).abs() < 1e-12);
 }
+
+/// The app's analysis worker hands the report to the page as JSON, so every section of every example (and the
+/// synthetic county, with its region section) must read back as the same report: no duplicate keys from
+/// flattened sections, no field that is written but cannot be read.
+#[test]
+fn reports_read_back_from_json() {
+    let mut datasets: Vec<Dataset> = examples::names().into_iter().map(example).collect();
+    datasets.push(examples::synthetic_county(4, 3_000));
+    for d in datasets {
+        let report = analyze(&d);
+        let text = serde_json::to_string(&report).unwrap();
+        let back: clustercalc_core::analyze::Report =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", d.town.name));
+        assert_eq!(back, report, "{}", d.town.name);
+    }
+}

@@ -334,6 +334,28 @@ proptest! {
         }
     }
 
+    /// The app's analysis worker sends the report to the page as JSON: the page must read back exactly the
+    /// report the engine made.
+    #[test]
+    fn reports_survive_a_json_round_trip(d in dataset()) {
+        let report = analyze(&d);
+        let text = serde_json::to_string(&report).unwrap();
+        let back: Result<clustercalc_core::analyze::Report, _> = serde_json::from_str(&text);
+        prop_assert!(back.is_ok(), "{:?}", back.err());
+        prop_assert_eq!(back.unwrap(), report);
+    }
+
+    /// The worker's streaming reader reads any valid dataset as `from_json` does.
+    #[test]
+    fn streamed_datasets_equal_parsed_ones(d in dataset()) {
+        if d.validate().is_ok() {
+            let text = serde_json::to_string_pretty(&d).unwrap();
+            let streamed = Dataset::from_json_reader(text.as_bytes());
+            prop_assert!(streamed.is_ok(), "{:?}", streamed.err());
+            prop_assert_eq!(streamed.unwrap(), d);
+        }
+    }
+
     #[test]
     fn valid_datasets_survive_a_json_round_trip(d in dataset()) {
         if d.validate().is_ok() {
