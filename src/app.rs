@@ -63,7 +63,10 @@ fn keep_in_recent(app: AppState) {
 
 /// Applies a start-screen choice. Replacing the dataset is one undo step, so earlier work is one Ctrl+Z away.
 pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
-    if !matches!(choice, StartChoice::Restore) {
+    if !matches!(choice, StartChoice::Restore | StartChoice::Big { .. }) {
+        // Whatever replaces a big dataset replaces it for good: the work from before it comes back first, so
+        // that it is what undo returns to.
+        crate::big::close(app);
         keep_in_recent(app);
     }
     match choice {
@@ -91,6 +94,12 @@ pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
             app.replace(d);
             app.step.set(Step::Industries);
         }
+        StartChoice::Big { name } => {
+            let lang = app.lang.get_untracked();
+            let file = crate::big::take_pending()
+                .ok_or_else(|| format!("{name}: {}", T::FileUnreadable.get(lang)))?;
+            open_big_or_here(app, file);
+        }
         StartChoice::Open { name, text } => {
             let lang = app.lang.get_untracked();
             let d = Dataset::from_json(text).map_err(|e| {
@@ -106,6 +115,33 @@ pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Opens a dataset file: a big one in the analysis worker (`big.rs`), any other on the page (as also where no
+/// worker can be started, e.g. the single-file build from `file://`). A problem is shown; the data stays as it was.
+pub fn open_big_or_here(app: AppState, file: web_sys::File) {
+    if file.size() > crate::big::WORKER_FILE_BYTES && crate::big::open(app, &file).is_ok() {
+        return;
+    }
+    let notice = app.notice;
+    leptos::task::spawn_local(async move {
+        let lang = app.lang.get_untracked();
+        let name = file.name();
+        let result = match read_text(&file).await {
+            Ok(text) => apply_choice(
+                app,
+                &StartChoice::Open {
+                    name: name.clone(),
+                    text,
+                },
+            ),
+            Err(p) => Err(read_problem_text(&p, &name, lang)),
+        };
+        notice.set(Some(match result {
+            Ok(()) => (format!("{}{name}", T::FileOpened.get(lang)), false),
+            Err(p) => (p, true),
+        }));
+    });
 }
 
 /// A localized message for a share link that cannot be made or opened.
@@ -147,7 +183,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     let embed = launch.prefs.embed;
     let prefs = launch.prefs;
     let restored = storage::restore();
-    let (initial, notice) = match restored {
+    let (initial, notice_text) = match restored {
         Restored::Nothing => (Dataset::empty(""), None),
         Restored::Dataset(d) => (d, None),
         Restored::Recovered { dataset, error } => {
@@ -174,7 +210,8 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     provide_context(app);
     provide_context(LangState(app.lang));
     // The message line: information (role=status) or a problem (role=alert, shown as an error).
-    let notice = RwSignal::new(notice.map(|n| (n, false)));
+    let notice = app.notice;
+    notice.set(notice_text.map(|n| (n, false)));
     let problem = move |text: String| notice.set(Some((text, true)));
     // A link never replaces work silently: with a session to keep, the user is asked first.
     let offered_link = RwSignal::new(None::<Dataset>);
@@ -240,6 +277,10 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     };
     Effect::new(move |first: Option<()>| {
         app.dataset.track();
+        // A big dataset is shown without its firms: saving it would replace the last good copy with less.
+        if app.is_big() {
+            return;
+        }
         if first.is_none() {
             // The session as opened is saved at once (a chosen example or file replaces the autosave).
             save_now();
@@ -276,6 +317,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
     };
     let entry = move || match app.step.get() {
+        _ if app.big.with(Option::is_some) => view! { <crate::big::BigDatasetView /> }.into_any(),
         Step::Start => {
             let choose = Callback::new(move |c: StartChoice| {
                 if let Err(p) = apply_choice(app, &c) {
@@ -324,26 +366,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     // Open a file (toolbar button or drop anywhere on the page); a problem is shown, the data stays as it was.
-    let open_file = move |file: web_sys::File| {
-        leptos::task::spawn_local(async move {
-            let lang = app.lang.get_untracked();
-            let name = file.name();
-            let result = match read_text(&file).await {
-                Ok(text) => apply_choice(
-                    app,
-                    &StartChoice::Open {
-                        name: name.clone(),
-                        text,
-                    },
-                ),
-                Err(p) => Err(read_problem_text(&p, &name, lang)),
-            };
-            notice.set(Some(match result {
-                Ok(()) => (format!("{}{name}", T::FileOpened.get(lang)), false),
-                Err(p) => (p, true),
-            }));
-        });
-    };
+    let open_file = move |file: web_sys::File| open_big_or_here(app, file);
     let on_pick = move |ev: leptos::ev::Event| {
         if let Some(f) = picked_file(&ev) {
             open_file(f);
@@ -360,6 +383,10 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
     };
     let save_file = move |_| {
+        if app.is_big() {
+            problem(T::BigKeepFile.get(app.lang.get_untracked()).into());
+            return;
+        }
         let (name, text) = app
             .dataset
             .with_untracked(|d| (dataset_file_name(&d.town.name), d.to_json_pretty()));
@@ -412,6 +439,10 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     let shared = RwSignal::new(None::<String>);
     let make_link = move |_| {
         let lang = app.lang.get_untracked();
+        if app.is_big() {
+            problem(T::BigKeepFile.get(lang).into());
+            return;
+        }
         match app.dataset.with_untracked(share::encode) {
             Ok(payload) => {
                 let base = web_sys::window()
@@ -436,6 +467,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             let town = d.town.name.clone();
             let open = move |_| {
                 if let Some(d) = offered_link.get_untracked() {
+                    crate::big::close(app);
                     app.guide.set(None);
                     app.replace(d);
                     offered_link.set(None);
@@ -465,7 +497,13 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                     <button on:click=export_xlsx data-action="export-xlsx">{tr(T::ExportXlsx)}</button>
                     <button on:click=move |_| reporting.set(true) data-action="report">{tr(T::ReportOpen)}</button>
                     {prefs.shows("entry").then(|| view! {
-                        <button on:click=move |_| importing.update(|v| *v = !*v) data-action="import"
+                        <button on:click=move |_| {
+                                if app.is_big() {
+                                    problem(T::BigKeepFile.get(app.lang.get_untracked()).into());
+                                } else {
+                                    importing.update(|v| *v = !*v);
+                                }
+                            } data-action="import"
                             aria-expanded=move || importing.get().to_string()>{tr(T::ImportOpen)}</button>
                         <label class="file-button">
                             <input type="file" accept=".json,application/json" data-action="open" on:change=on_pick />
@@ -480,6 +518,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                 </div>
             </header>
             {link_offer}
+            <crate::big::BigProgress />
             <Show when=move || importing.get()>
                 <ImportView on_close=move |()| importing.set(false)
                     on_done=move |text: String| { importing.set(false); notice.set(Some((text, false))); } />
@@ -498,7 +537,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             })}
             <Show when=move || reporting.get() fallback=move || view! {
                 {prefs.shows("entry").then(|| view! {
-                <nav class="steps" aria-label=tr(T::Steps)>
+                <nav class="steps" aria-label=tr(T::Steps) hidden=move || app.big.with(Option::is_some)>
                     {step_button(Step::Start, T::StepStart)}
                     {step_button(Step::Town, T::TownSection)}
                     {step_button(Step::Industries, T::IndustriesSection)}

@@ -349,6 +349,22 @@ texts! {
     GuideCountyTitle => "区域模式：一个县的多个乡镇", "Region mode: several towns of a county";
     GuideCountyIntro => "“区域”结果页的乡镇 × 行业区位熵热图显示哪个乡镇在哪个行业上专业化；EG 指数在扣除企业规模不均（赫芬达尔指数）之后衡量行业的地理集中，按 Ellison 与 Glaeser（1997）的惯例 γ > 0.05 为高度集中；区位基尼系数衡量一个行业在各乡镇之间分布的不均程度。",
         "The region results show a town × industry LQ heat map (which town specialises in what); the EG index measures an industry's geographic concentration net of uneven firm sizes (the Herfindahl index), with γ > 0.05 counted as highly concentrated by Ellison and Glaeser's (1997) convention; the locational Gini measures how unevenly an industry is spread over the towns.";
+    BigRunning => "正在后台分析大数据集：", "Analysing a big dataset in the background:";
+    BigLoading => "正在启动计算引擎…", "Starting the engine…";
+    BigReading => "读取并检查文件", "Reading and checking the file";
+    BigAnalyzing => "计算（基准、各情景、对策）", "Analysing (baseline, each scenario, measures)";
+    BigCancelled => "已取消分析，页面上的数据没有改动。", "Analysis cancelled; the data on the page is unchanged.";
+    BigOpened => "已在后台线程中分析：", "Analysed in a background thread: ";
+    BigFirms => "家企业", "firms";
+    BigIndustries => "个行业", "industries";
+    BigTowns => "个乡镇", "towns";
+    BigHeading => "大数据集（只读）", "Big dataset (read-only)";
+    BigReadOnly => "这个文件太大，不在页面上逐条编辑：读取、校验和计算都在后台线程中完成，右侧结果只读。它不会自动保存——您打开的文件本身就是副本；之前的工作已保留，关闭后恢复。要修改数据，请在表格中修改后重新打开。",
+        "This file is too big to edit row by row on the page: it was read, checked and analysed in a background thread, and the results beside are read-only. It is not autosaved (the file you opened is the copy); the work you had open is kept and comes back when you close this. To change the data, edit it in a spreadsheet and open it again.";
+    BigClose => "关闭大数据集，回到之前的工作", "Close the big dataset and return to the previous work";
+    BigClosed => "已回到之前的工作。", "Back to the previous work.";
+    BigKeepFile => "大数据集只读：请直接发送或导入原文件。", "A big dataset is read-only: send or import the original file instead.";
+    BigWorkerFailed => "后台计算线程无法启动或中途出错", "the background analysis could not start or stopped with an error";
     OpenFile => "打开文件", "Open file";
     OpenFileHint => "打开本计算器保存的 .json 文件；也可以把文件拖到页面上。", "Open a .json file saved by this calculator, or drop it on the page.";
     SaveFile => "保存文件", "Save file";
@@ -402,6 +418,7 @@ texts! {
     ReportFeatures => "二、产业集群的特点", "2. Features of the cluster";
     ReportProblems => "三、存在的问题", "3. Problems";
     ReportMeasures => "四、对策建议", "4. Suggested measures";
+    Cancel => "取消", "Cancel";
     ReportPrint => "打印 / 另存为 PDF", "Print / save as PDF";
     ReportBack => "返回计算器", "Back to the calculator";
     ReportPrintHint => "在打印对话框中选择“另存为 PDF”即可得到文件；纸张 A4。", "Choose 'Save as PDF' in the print dialog to get a file; paper A4.";

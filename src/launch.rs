@@ -20,6 +20,9 @@ pub enum StartChoice {
     Open { name: String, text: String },
     /// A share link's payload (`share.rs`), found in the page's URL fragment.
     Link(String),
+    /// A dataset file too big to open on the page, by name: it is analysed in the worker (`big.rs`), and the
+    /// file itself is kept aside with `big::keep_pending`.
+    Big { name: String },
 }
 
 /// View settings that survive a reload and travel from the shell to the workbench.
@@ -129,6 +132,13 @@ impl Launch {
                     .collect();
                 format!("open:{name}\n{text}")
             }
+            StartChoice::Big { name } => {
+                let name: String = name
+                    .chars()
+                    .filter(|c| !matches!(c, ';' | '\n' | '\r'))
+                    .collect();
+                format!("big:{name}")
+            }
         };
         format!("{};choice={choice}", self.prefs.encode())
     }
@@ -141,6 +151,9 @@ impl Launch {
             .find(|(k, _)| *k == "choice")
             .map(|(_, v)| match v.split_once(':') {
                 Some(("example", name)) => StartChoice::Example(name.to_string()),
+                Some(("big", name)) => StartChoice::Big {
+                    name: name.to_string(),
+                },
                 Some(("open", name)) => StartChoice::Open {
                     name: name.to_string(),
                     text: file.to_string(),
@@ -168,6 +181,9 @@ mod tests {
             StartChoice::New,
             StartChoice::Example("hunan-textile-town".into()),
             StartChoice::Link("1.eJyrVkrLz1eyUlAqLkksSbUGAAAA__8".into()),
+            StartChoice::Big {
+                name: "county.clustercalc.json".into(),
+            },
             StartChoice::Open {
                 name: "大唐镇.clustercalc.json".into(),
                 text: "{\n \"a\": \"x;choice=new\"\n}\n".into(),

@@ -7,6 +7,7 @@
 //! presents the results. It never computes a metric itself: see ARCHITECTURE.md.
 
 pub mod app;
+pub mod big;
 pub mod components;
 pub mod export;
 pub mod files;

@@ -26,7 +26,7 @@ extern "C" {
     #[wasm_bindgen(js_name = loadWorkbench)]
     fn load_workbench(on_progress: &Closure<dyn FnMut(f64)>) -> js_sys::Promise;
     #[wasm_bindgen(js_name = mountWorkbench, catch)]
-    fn mount_workbench(request: &str) -> Result<(), JsValue>;
+    fn mount_workbench(request: &str, file: Option<web_sys::File>) -> Result<(), JsValue>;
 }
 
 thread_local! {
@@ -85,7 +85,8 @@ fn hand_over(launch: &Launch) -> Result<(), JsValue> {
     }
     // Dropping the handle unmounts the shell's view and disposes its reactive owner.
     drop(handle);
-    mount_workbench(&launch.encode())
+    // A big file picked here crosses to the workbench module as itself, not as text (`big.rs`).
+    mount_workbench(&launch.encode(), crate::big::take_pending())
 }
 
 #[component]

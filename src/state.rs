@@ -49,12 +49,23 @@ pub struct AppState {
     pub step: RwSignal<Step>,
     /// The classroom guide shown for a bundled case study (its example name), if any.
     pub guide: RwSignal<Option<String>>,
+    /// A big dataset analysed in the worker (`big.rs`), shown read-only: while it is set, its report is the
+    /// report, `dataset` is that dataset without its firms, and undo, redo and the autosave wait.
+    pub big: RwSignal<Option<crate::big::BigSession>>,
+    /// The analysis worker's progress and handle (`big.rs`).
+    pub big_run: crate::big::BigRun,
+    /// The message line under the toolbar: a text and whether it is a problem (shown as an alert).
+    pub notice: RwSignal<Option<(String, bool)>>,
 }
 
 impl AppState {
     pub fn new(initial: Dataset) -> AppState {
         let dataset = RwSignal::new(initial);
+        let big = RwSignal::new(None::<crate::big::BigSession>);
         let report = Memo::new(move |_| {
+            if let Some(r) = big.with(|b| b.as_ref().map(|b| b.report.clone())) {
+                return Ok(r);
+            }
             dataset.with(|d| {
                 let valid = crate::perf::timed("clustercalc:validate", || d.validate());
                 valid.map(|()| crate::perf::timed("clustercalc:analyze", || analyze(d)))
@@ -75,7 +86,15 @@ impl AppState {
             large_text: RwSignal::new(false),
             step: RwSignal::new(Step::Start),
             guide: RwSignal::new(None),
+            big,
+            big_run: crate::big::BigRun::new(),
+            notice: RwSignal::new(None),
         }
+    }
+
+    /// True while a big dataset is shown read-only.
+    pub fn is_big(&self) -> bool {
+        self.big.with_untracked(Option::is_some)
     }
 
     /// Applies an edit. `field` names what is edited (e.g. `industries[2].employment`): repeated edits of the
@@ -109,6 +128,9 @@ impl AppState {
     }
 
     pub fn undo(&self) {
+        if self.is_big() {
+            return;
+        }
         if let Some(prev) = self.undo.try_update_value(Vec::pop).flatten() {
             let now = self.dataset.get_untracked();
             self.redo.update_value(|r| r.push(now));
@@ -119,6 +141,9 @@ impl AppState {
     }
 
     pub fn redo(&self) {
+        if self.is_big() {
+            return;
+        }
         if let Some(next) = self.redo.try_update_value(Vec::pop).flatten() {
             let now = self.dataset.get_untracked();
             self.undo.update_value(|u| u.push(now));

@@ -409,9 +409,27 @@ pub mod defaults {
 
 /// Analyses a validated dataset. Never panics; sections the data does not allow say why.
 pub fn analyze(d: &Dataset) -> Report {
+    analyze_reporting(d, &mut |_| {})
+}
+
+/// How far an analysis has got: `done` of `total` runs (the baseline, one per scenario, then the measures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// As [`analyze`], telling `on_step` after each run: a county with a million firms takes a while, and the app's
+/// analysis worker shows how far it is. The report is the same as `analyze`'s.
+pub fn analyze_reporting(d: &Dataset, on_step: &mut dyn FnMut(Progress)) -> Report {
+    let total = d.scenarios.len() + 2;
     let mut report = analyze_base(d);
-    report.scenarios = crate::scenario::run(d, &report);
+    on_step(Progress { done: 1, total });
+    report.scenarios = crate::scenario::run_reporting(d, &report, &mut |k| {
+        on_step(Progress { done: 1 + k, total })
+    });
     report.measures = measures_section(&report);
+    on_step(Progress { done: total, total });
     report
 }
 

@@ -80,6 +80,15 @@ fn finite(v: f64) -> Option<f64> {
 
 /// Runs every scenario of the dataset against the baseline report.
 pub fn run(d: &Dataset, baseline: &Report) -> Section<Scenarios> {
+    run_reporting(d, baseline, &mut |_| {})
+}
+
+/// As [`run`], calling `after` with the number of scenarios run so far after each one.
+pub fn run_reporting(
+    d: &Dataset,
+    baseline: &Report,
+    after: &mut dyn FnMut(usize),
+) -> Section<Scenarios> {
     if d.scenarios.is_empty() {
         return Section::missing(
             "未定义情景（scenarios），例如“新增一家龙头企业”“新增500个就业岗位”",
@@ -89,7 +98,12 @@ pub fn run(d: &Dataset, baseline: &Report) -> Section<Scenarios> {
     let items = d
         .scenarios
         .iter()
-        .map(|s| run_one(d, baseline, s))
+        .enumerate()
+        .map(|(k, s)| {
+            let item = run_one(d, baseline, s);
+            after(k + 1);
+            item
+        })
         .collect();
     Section::Computed(Scenarios { items })
 }

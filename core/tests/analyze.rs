@@ -205,3 +205,15 @@ fn reports_read_back_from_json() {
         assert_eq!(back, report, "{}", d.town.name);
     }
 }
+
+/// The progress an analysis reports counts up to its total once per run, and the report is `analyze`'s.
+#[test]
+fn progress_counts_every_run_and_changes_nothing() {
+    let d = examples::synthetic_county(3, 500);
+    let mut seen = Vec::new();
+    let report =
+        clustercalc_core::analyze::analyze_reporting(&d, &mut |p| seen.push((p.done, p.total)));
+    assert_eq!(report, analyze(&d));
+    let total = d.scenarios.len() + 2;
+    assert_eq!(seen, (1..=total).map(|k| (k, total)).collect::<Vec<_>>());
+}

@@ -33,6 +33,14 @@ pub fn StartView(
     let file_problem = RwSignal::new(None::<String>);
     let open_file = move |ev: leptos::ev::Event| {
         let Some(file) = picked_file(&ev) else { return };
+        if file.size() > crate::big::WORKER_FILE_BYTES {
+            // Too big for the page's thread: the workbench analyses it in a worker (`big.rs`).
+            file_problem.set(None);
+            let name = file.name();
+            crate::big::keep_pending(file);
+            on_choose.run(StartChoice::Big { name });
+            return;
+        }
         leptos::task::spawn_local(async move {
             match read_text(&file).await {
                 Ok(text) => {

@@ -9,7 +9,21 @@ use clustercalc_core::measures::{metric_info, Evidence, Op};
 use clustercalc_core::Lang;
 use leptos::prelude::*;
 
-fn cluster_card(c: &ClusterReport, lang: Lang) -> impl IntoView {
+/// A cluster's card as shown: the engine's figures, formatted. Kept as text so that an edit which leaves a card's
+/// figures as they were leaves its DOM alone (the list is keyed by the card).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Card {
+    /// Part of the key: a language switch redraws every card, labels included.
+    lang: Lang,
+    name: String,
+    lq: String,
+    maturity: String,
+    stage: String,
+    stage_class: &'static str,
+    chain: String,
+}
+
+fn card(c: &ClusterReport, lang: Lang) -> Card {
     let lq =
         c.lq.computed()
             .and_then(|l| l.employment)
@@ -33,14 +47,27 @@ fn cluster_card(c: &ClusterReport, lang: Lang) -> impl IntoView {
         .and_then(|ch| ch.completeness.value)
         .map(|v| format!("{}%", number(v * 100.0, 1)))
         .unwrap_or_else(|| "—".into());
+    Card {
+        lang,
+        name: c.name.clone(),
+        lq,
+        maturity,
+        stage,
+        stage_class,
+        chain,
+    }
+}
+
+fn card_view(c: Card) -> impl IntoView {
+    let lang = c.lang;
     view! {
         <article class="cluster-card" data-testid="cluster-card">
-            <h3>{c.name.clone()}</h3>
+            <h3>{c.name}</h3>
             <dl class="kpis">
-                <div><dt>{T::ClusterLq.get(lang)}</dt><dd data-testid="cluster-lq">{lq}</dd></div>
-                <div><dt>{T::MaturityIndex.get(lang)}</dt><dd data-testid="maturity">{maturity}</dd></div>
-                <div><dt>{T::LifecycleStage.get(lang)}</dt><dd data-testid="stage" class=stage_class>{stage}</dd></div>
-                <div><dt>{T::ChainCompleteness.get(lang)}</dt><dd>{chain}</dd></div>
+                <div><dt>{T::ClusterLq.get(lang)}</dt><dd data-testid="cluster-lq">{c.lq}</dd></div>
+                <div><dt>{T::MaturityIndex.get(lang)}</dt><dd data-testid="maturity">{c.maturity}</dd></div>
+                <div><dt>{T::LifecycleStage.get(lang)}</dt><dd data-testid="stage" class=c.stage_class>{c.stage}</dd></div>
+                <div><dt>{T::ChainCompleteness.get(lang)}</dt><dd>{c.chain}</dd></div>
             </dl>
         </article>
     }
@@ -65,12 +92,27 @@ pub fn evidence_text(e: &Evidence, lang: Lang) -> String {
     )
 }
 
-fn summary(r: &Report, lang: Lang) -> AnyView {
-    let clusters = r
-        .clusters
-        .iter()
-        .map(|c| cluster_card(c, lang))
-        .collect_view();
+/// A suggested measure as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct MeasureLine {
+    title: String,
+    seed_ref: String,
+    description: String,
+    evidence: String,
+}
+
+/// The summary as text, piece by piece: each piece is its own memo, so an edit repaints only the pieces whose
+/// text it changes (typing one employment figure usually changes a card and some evidence, not the rest).
+#[derive(Debug, Clone, PartialEq)]
+struct Pieces {
+    cards: Vec<Card>,
+    base: String,
+    keynes: String,
+    measures: Result<Vec<MeasureLine>, String>,
+    warnings: Vec<String>,
+}
+
+fn pieces(r: &Report, lang: Lang) -> Pieces {
     let base = match &r.economic_base {
         Section::Computed(b) => {
             format!(
@@ -92,70 +134,109 @@ fn summary(r: &Report, lang: Lang) -> AnyView {
         Section::NotComputed { reason } => reason.get(lang).to_string(),
     };
     let measures = match &r.measures {
-        Section::Computed(m) => m
+        Section::Computed(m) => Ok(m
             .clusters
             .iter()
             .flat_map(|c| c.measures.iter().take(5))
-            .map(|m| {
-                let evidence = m
+            .map(|m| MeasureLine {
+                title: m.title.get(lang).to_string(),
+                seed_ref: format!(" [{}]", m.seed_ref),
+                description: m.description.get(lang).to_string(),
+                evidence: m
                     .evidence
                     .iter()
                     .map(|e| evidence_text(e, lang))
                     .collect::<Vec<_>>()
-                    .join("; ");
-                view! {
-                    <li data-testid="measure">
-                        <strong>{m.title.get(lang).to_string()}</strong>
-                        <span class="seed-ref">{format!(" [{}]", m.seed_ref)}</span>
-                        <p>{m.description.get(lang).to_string()}</p>
-                        <p class="evidence">{T::Evidence.get(lang)}": "{evidence}</p>
-                    </li>
-                }
+                    .join("; "),
             })
-            .collect_view()
-            .into_any(),
-        Section::NotComputed { reason } => {
-            view! { <li>{reason.get(lang).to_string()}</li> }.into_any()
-        }
+            .collect()),
+        Section::NotComputed { reason } => Err(reason.get(lang).to_string()),
     };
-    let warnings = r
-        .warnings
-        .iter()
-        .map(|w| view! { <li>{w.message.get(lang).to_string()}</li> })
-        .collect_view();
-    view! {
-        <div class="clusters">{clusters}</div>
-        <h3>{T::Multipliers.get(lang)}</h3>
-        <dl class="indices">
-            <dt>{T::EconomicBaseMultiplier.get(lang)}</dt><dd data-testid="base-multiplier">{base}</dd>
-            <dt>{T::KeynesMultiplier.get(lang)}</dt><dd data-testid="keynes-multiplier">{keynes}</dd>
-        </dl>
-        <h3>{T::Measures.get(lang)}</h3>
-        <ol class="measures">{measures}</ol>
-        <Show when={let n = r.warnings.len(); move || n > 0}>
-            <h3>{T::Warnings.get(lang)}</h3>
-        </Show>
-        <ul class="warnings">{warnings}</ul>
+    Pieces {
+        cards: r.clusters.iter().map(|c| card(c, lang)).collect(),
+        base,
+        keynes,
+        measures,
+        warnings: r
+            .warnings
+            .iter()
+            .map(|w| w.message.get(lang).to_string())
+            .collect(),
     }
-    .into_any()
 }
 
 #[component]
 pub fn SummaryView() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let body = move || {
+    let all = Memo::new(move |_| {
         let lang = lang.get();
         app.report.with(|r| match r {
-            Ok(r) => summary(r, lang),
-            Err(e) => view! { <p class="error" role="alert">{T::InputProblem.get(lang)}": "{e.message(lang)}</p> }
-                .into_any(),
+            Ok(r) => Ok(pieces(r, lang)),
+            Err(e) => Err(format!(
+                "{}: {}",
+                T::InputProblem.get(lang),
+                e.message(lang)
+            )),
         })
-    };
+    });
+    let problem = Memo::new(move |_| all.with(|a| a.as_ref().err().cloned()));
+    let ok = Memo::new(move |_| all.with(Result::is_ok));
+    let cards =
+        Memo::new(move |_| all.with(|a| a.as_ref().map(|p| p.cards.clone()).unwrap_or_default()));
+    let base =
+        Memo::new(move |_| all.with(|a| a.as_ref().map(|p| p.base.clone()).unwrap_or_default()));
+    let keynes =
+        Memo::new(move |_| all.with(|a| a.as_ref().map(|p| p.keynes.clone()).unwrap_or_default()));
+    let measures = Memo::new(move |_| {
+        all.with(|a| {
+            a.as_ref()
+                .map(|p| p.measures.clone())
+                .unwrap_or_else(|_| Ok(Vec::new()))
+        })
+    });
+    let warnings = Memo::new(move |_| {
+        all.with(|a| a.as_ref().map(|p| p.warnings.clone()).unwrap_or_default())
+    });
+    let measure_items =
+        Memo::new(move |_| measures.with(|m| m.as_ref().ok().cloned().unwrap_or_default()));
+    let measure_reason = Memo::new(move |_| measures.with(|m| m.as_ref().err().cloned()));
     view! {
         <section class="panel results-panel" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{tr(T::SummarySection)}</h2>
-            {body}
+            {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+            <Show when=move || ok.get()>
+                <div class="clusters">
+                    <For each=move || cards.get() key=|c| c.clone() let:c>
+                        {card_view(c)}
+                    </For>
+                </div>
+                <h3>{tr(T::Multipliers)}</h3>
+                <dl class="indices">
+                    <dt>{tr(T::EconomicBaseMultiplier)}</dt><dd data-testid="base-multiplier">{move || base.get()}</dd>
+                    <dt>{tr(T::KeynesMultiplier)}</dt><dd data-testid="keynes-multiplier">{move || keynes.get()}</dd>
+                </dl>
+                <h3>{tr(T::Measures)}</h3>
+                <ol class="measures">
+                    <For each=move || measure_items.get() key=|m| m.clone() let:m>
+                        <li data-testid="measure">
+                            <strong>{m.title}</strong>
+                            <span class="seed-ref">{m.seed_ref}</span>
+                            <p>{m.description}</p>
+                            <p class="evidence">{tr(T::Evidence)}": "{m.evidence}</p>
+                        </li>
+                    </For>
+                    {move || measure_reason.get().map(|r| view! { <li>{r}</li> })}
+                </ol>
+                <Show when=move || warnings.with(|w| !w.is_empty())>
+                    <h3>{tr(T::Warnings)}</h3>
+                </Show>
+                <ul class="warnings">
+                    <For each=move || warnings.get() key=|w| w.clone() let:w>
+                        <li>{w}</li>
+                    </For>
+                </ul>
+            </Show>
         </section>
     }
 }

@@ -46,7 +46,8 @@ export function loadWorkbench(onProgress) {
   return loading;
 }
 
-// Call only after loadWorkbench resolved.
-export function mountWorkbench(request) {
-  loaded.mount(request);
+// Call only after loadWorkbench resolved. `file`: a big dataset file picked on the first screen, or null.
+export function mountWorkbench(request, file) {
+  if (file) loaded.mountWithFile(request, file);
+  else loaded.mount(request);
 }
