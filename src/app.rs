@@ -509,8 +509,8 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                             <input type="file" accept=".json,application/json" data-action="open" on:change=on_pick />
                             {tr(T::OpenFile)}
                         </label>
-                        <button on:click=move |_| app.undo() disabled=move || !app.can_undo.get()>{tr(T::Undo)}</button>
-                        <button on:click=move |_| app.redo() disabled=move || !app.can_redo.get()>{tr(T::Redo)}</button>
+                        <button on:click=move |_| app.undo() disabled=move || !app.can_undo.get() || app.big.with(Option::is_some)>{tr(T::Undo)}</button>
+                        <button on:click=move |_| app.redo() disabled=move || !app.can_redo.get() || app.big.with(Option::is_some)>{tr(T::Redo)}</button>
                     })}
                     <Switch on=app.explain label=T::Explain />
                     <Switch on=app.large_text label=T::LargeText />

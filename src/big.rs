@@ -224,26 +224,39 @@ pub fn open(app: AppState, file: &web_sys::File) -> Result<(), JsValue> {
 /// Puts the worker's result on screen; returns the number of firms.
 fn finish(app: AppState, name: &str, data: &JsValue) -> Result<usize, String> {
     let lang = app.lang.get_untracked();
-    let report: Report = serde_json::from_str(&text_field(data, "report"))
-        .map_err(|e| format!("{}: {e}", T::BigWorkerFailed.get(lang)))?;
-    let dataset = Dataset::from_json(&text_field(data, "dataset")).map_err(|e| e.message(lang))?;
+    let (report, dataset) = crate::perf::timed("clustercalc:big-handover", || {
+        let report: Report = serde_json::from_str(&text_field(data, "report"))
+            .map_err(|e| format!("{}: {e}", T::BigWorkerFailed.get(lang)))?;
+        let dataset =
+            Dataset::from_json(&text_field(data, "dataset")).map_err(|e| e.message(lang))?;
+        Ok::<_, String>((report, dataset))
+    })?;
     let firms = field(data, "firms").as_f64().unwrap_or(0.0) as usize;
-    let previous = match app.big.get_untracked() {
-        // Opening a second big file keeps the work from before the first.
-        Some(b) => b.previous,
-        None => app.dataset.get_untracked(),
-    };
-    // The session first: the autosave skips while it is set, so the firm-less dataset is never saved.
-    app.big.set(Some(BigSession {
-        name: name.to_string(),
-        firms,
-        report,
-        previous,
-        wasm_bytes: field(data, "wasmBytes").as_f64().unwrap_or(0.0),
-    }));
-    app.dataset.set(dataset);
-    app.guide.set(None);
-    app.step.set(Step::Industries);
+    let wasm_bytes = field(data, "wasmBytes").as_f64().unwrap_or(0.0);
+    let name = name.to_string();
+    // Drawn in the next task: reading the report and drawing every results view in one task would come near
+    // the 200 ms a task may take on a slow laptop.
+    set_timeout(
+        move || {
+            let previous = match app.big.get_untracked() {
+                // Opening a second big file keeps the work from before the first.
+                Some(b) => b.previous,
+                None => app.dataset.get_untracked(),
+            };
+            // The session first: the autosave skips while it is set, so the firm-less dataset is never saved.
+            app.big.set(Some(BigSession {
+                name,
+                firms,
+                report,
+                previous,
+                wasm_bytes,
+            }));
+            app.dataset.set(dataset);
+            app.guide.set(None);
+            app.step.set(Step::Industries);
+        },
+        std::time::Duration::ZERO,
+    );
     Ok(firms)
 }
 

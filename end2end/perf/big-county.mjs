@@ -36,8 +36,14 @@ function chromiumProcesses(root) {
     for (const k of kids.get(pid) ?? []) {
       try {
         const cmd = readFileSync(`/proc/${k}/cmdline`, 'utf8');
-        const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${k}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-        if (cmd.includes('chrom')) out.push({ pid: k, rss, renderer: cmd.includes('--type=renderer') });
+        if (cmd.includes('chrom')) {
+          // Private memory (USS: what this process alone holds), not RSS, which also counts Chromium's shared
+          // code pages once in every process.
+          const roll = readFileSync(`/proc/${k}/smaps_rollup`, 'utf8');
+          const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(roll)?.[1] ?? 0);
+          out.push({ pid: k, rss: kb('Rss') * 1024, uss: (kb('Private_Clean') + kb('Private_Dirty')) * 1024,
+            renderer: cmd.includes('--type=renderer'), type: /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser' });
+        }
       } catch { /* gone */ }
       walk(k);
     }
@@ -46,12 +52,18 @@ function chromiumProcesses(root) {
   return out;
 }
 
-let peakRenderer = 0;
-let peakAll = 0;
+// Peaks of the renderer processes (the page and its worker live in one) and of all of Chromium's processes.
+const peak = { rendererRss: 0, rendererUss: 0, allUss: 0 };
+let baseline = null;
+const timeline = [];
 const sampler = setInterval(() => {
   const ps = chromiumProcesses(process.pid);
-  peakRenderer = Math.max(peakRenderer, ps.filter((p) => p.renderer).reduce((a, p) => a + p.rss, 0));
-  peakAll = Math.max(peakAll, ps.reduce((a, p) => a + p.rss, 0));
+  const sum = (list, k) => list.reduce((a, p) => a + p[k], 0);
+  const renderers = ps.filter((p) => p.renderer);
+  peak.rendererRss = Math.max(peak.rendererRss, sum(renderers, 'rss'));
+  peak.rendererUss = Math.max(peak.rendererUss, sum(renderers, 'uss'));
+  peak.allUss = Math.max(peak.allUss, sum(ps, 'uss'));
+  if (baseline !== null) timeline.push(Math.round(sum(renderers, 'uss') / 1048576));
 }, 100);
 
 try {
@@ -66,6 +78,10 @@ try {
     await page.locator('input[data-choice="open"]').waitFor({ state: 'attached' });
     // Wait for the workbench prefetch, so the run measures the analysis, not the first download.
     await page.waitForTimeout(1500);
+    const ps = chromiumProcesses(process.pid);
+    baseline = ps.filter((p) => p.renderer).reduce((a, p) => a + p.uss, 0);
+    console.log(`big_county_processes_before ${ps.map((p) => `${p.type}:rss=${(p.rss / 1048576).toFixed(0)},uss=${(p.uss / 1048576).toFixed(0)}`).join(' ')}`);
+    Object.assign(peak, { rendererRss: 0, rendererUss: 0, allUss: 0 });
     const before = await page.evaluate(() => { const t = performance.now(); window.__longTasks = []; return t; });
     await page.locator('input[data-choice="open"]').setInputFiles(file);
     // While the worker runs, the page must answer: time round trips to the page's thread every 250 ms.
@@ -93,7 +109,9 @@ try {
     console.log(`big_county_firms=${firms} file_mb=${fileMb.toFixed(1)}`);
     console.log(`big_county_facts="${facts_text}" cluster_lq=${lq}`);
     console.log(`big_county_pick_to_results_s=${((after - before) / 1000).toFixed(1)}`);
-    console.log(`big_county_long_tasks=${longTasks.length} max_long_task_ms=${maxLong.toFixed(0)}`);
+    console.log(`big_county_long_tasks=${longTasks.length} max_long_task_ms=${maxLong.toFixed(0)} at_s=${longTasks.map((t) => `${((t.start - before) / 1000).toFixed(2)}:${t.duration.toFixed(0)}ms`).join(',')}`);
+    const handover = await page.evaluate(() => performance.getEntriesByName('clustercalc:big-handover').map((e) => e.duration));
+    console.log(`big_county_handover_parse_ms=${handover.map((d) => d.toFixed(0)).join(',')} results_at_s=${((after - before) / 1000).toFixed(2)}`);
     console.log(`big_county_frame_round_trip_ms median=${answers[answers.length >> 1] ?? 0} max=${answers[answers.length - 1] ?? 0} samples=${answers.length}`);
     console.log(`big_county_worker_wasm_mb=${(wasmBytes / 1048576).toFixed(0)}`);
   });
@@ -101,4 +119,6 @@ try {
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`big_county_peak_renderer_rss_mb=${(peakRenderer / 1048576).toFixed(0)} peak_all_chromium_rss_mb=${(peakAll / 1048576).toFixed(0)}`);
+const mb = (b) => (b / 1048576).toFixed(0);
+console.log(`big_county_renderer_uss_mb before=${mb(baseline)} peak=${mb(peak.rendererUss)} (rss peak ${mb(peak.rendererRss)}) all_chromium_uss_peak_mb=${mb(peak.allUss)}`);
+console.log(`big_county_renderer_uss_timeline_mb_every_0.5s=${timeline.filter((_, i) => i % 5 === 0).join(',')}`);

@@ -6,9 +6,29 @@ pub fn bar_at(x: f64) -> Option<usize> {
     ((x - i).abs() <= 1e-6 && i >= 0.0).then_some(i as usize)
 }
 
+/// The category label of bar `x` when it is one of every `step`-th bar (see [`label_step`]), else nothing: with
+/// fifty industries on one axis every label would run into its neighbours.
+pub fn bar_label(x: f64, step: usize) -> Option<usize> {
+    bar_at(x).filter(|i| i % step.max(1) == 0)
+}
+
+/// How many bars go to one label so that at most `room` labels share the axis.
+pub fn label_step(bars: usize, room: usize) -> usize {
+    bars.div_ceil(room.max(1)).max(1)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::bar_at;
+    use super::{bar_at, bar_label, label_step};
+
+    #[test]
+    fn crowded_axes_label_every_kth_bar() {
+        assert_eq!(label_step(10, 24), 1);
+        assert_eq!(label_step(50, 24), 3);
+        assert_eq!(bar_label(3.0, 3), Some(3));
+        assert_eq!(bar_label(4.0, 3), None);
+        assert_eq!(bar_label(4.0, 1), Some(4));
+    }
 
     #[test]
     fn only_integer_ticks_name_a_bar() {

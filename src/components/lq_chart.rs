@@ -1,7 +1,7 @@
 //! LQ bar chart drawn with plotters on a canvas; the table beside it carries the same numbers.
 
-use crate::components::chart_axis::bar_at;
 use crate::components::chart_axis::PngButton;
+use crate::components::chart_axis::{bar_label, label_step};
 use crate::i18n::{tr, use_lang, T};
 use clustercalc_core::analyze::LqTable;
 use leptos::html::Canvas;
@@ -42,6 +42,8 @@ fn draw(el: web_sys::HtmlCanvasElement, out: &LqTable) -> Result<(), Box<dyn std
     let bars: Vec<(&String, f64)> = out.industries.iter().map(|i| (&i.code, i.lq)).collect();
     let n = bars.len().max(1);
     let top = bars.iter().map(|b| b.1).fold(2.5_f64, f64::max) * 1.1;
+    // Two-digit codes: about 24 fit on the axis (the table beside lists every industry).
+    let step = label_step(n, 24);
     let mut chart = ChartBuilder::on(&root)
         .margin(12)
         .x_label_area_size(28)
@@ -52,7 +54,7 @@ fn draw(el: web_sys::HtmlCanvasElement, out: &LqTable) -> Result<(), Box<dyn std
         .disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&|x| {
-            bar_at(*x)
+            bar_label(*x, step)
                 .and_then(|i| bars.get(i))
                 .map(|b| b.0.clone())
                 .unwrap_or_default()

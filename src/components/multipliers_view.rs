@@ -1,8 +1,8 @@
 //! Multipliers (economic base with its range and caveat, Keynes with its form and band, I-O if present) and
 //! the scenarios: stacked direct / indirect / induced job bars and the baseline beside each scenario.
 
-use crate::components::chart_axis::bar_at;
 use crate::components::chart_axis::PngButton;
+use crate::components::chart_axis::{bar_label, label_step};
 use crate::format::number;
 use crate::i18n::{tr, use_lang, variant_label, T};
 use crate::state::use_app;
@@ -279,7 +279,7 @@ fn draw_impacts(
         .disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&|x| {
-            bar_at(*x)
+            bar_label(*x, label_step(n, 8))
                 .and_then(|i| bars.get(i))
                 .map(|b| b.0.chars().take(10).collect())
                 .unwrap_or_default()

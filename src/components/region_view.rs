@@ -1,8 +1,8 @@
 //! County (region) mode: the town × industry LQ heat map with the matrix as a table, EG γ and the locational
 //! Gini per industry; and the shift-share bars when the report has a shift-share section.
 
-use crate::components::chart_axis::bar_at;
 use crate::components::chart_axis::PngButton;
+use crate::components::chart_axis::{bar_label, label_step, text_width};
 use crate::format::number;
 use crate::i18n::{code_label, eg_bands_text, tr, use_lang, T};
 use crate::state::use_app;
@@ -232,6 +232,7 @@ fn draw_heatmap(
     r: &RegionReport,
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    let measure = el.clone();
     let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
@@ -246,7 +247,20 @@ fn draw_heatmap(
     let ch = (h as i32 - top - 8) / rows;
     let centre = Pos::new(HPos::Center, VPos::Center);
     let right = Pos::new(HPos::Right, VPos::Center);
+    // With many industries or towns the cells are small: label every k-th column, and print the LQ in the cells
+    // only where it fits (the table beside has every value).
+    let widest = out
+        .industries
+        .iter()
+        .map(|c| text_width(&measure, 13, &code_label(c, lang)))
+        .max()
+        .unwrap_or(0);
+    let step = usize::try_from((widest + 6) / cw.max(1) + 1).unwrap_or(1);
+    let values_fit = text_width(&measure, 12, "0.00") + 4 <= cw && ch >= 16;
     for (j, code) in out.industries.iter().enumerate() {
+        if j % step != 0 {
+            continue;
+        }
         root.draw(&Text::new(
             code_label(code, lang),
             (left + j as i32 * cw + cw / 2, top / 2),
@@ -255,7 +269,13 @@ fn draw_heatmap(
     }
     for (i, (town, row)) in out.towns.iter().zip(out.lq.iter()).enumerate() {
         let y = top + i as i32 * ch;
-        let name: String = town.chars().take(8).collect();
+        // As much of the name as fits left of the grid, with an ellipsis when cut.
+        let mut name: String = town.clone();
+        while name.chars().count() > 1 && text_width(&measure, 13, &name) > left - 12 {
+            name.pop();
+            name.pop();
+            name.push('…');
+        }
         root.draw(&Text::new(
             name,
             (left - 6, y + ch / 2),
@@ -267,6 +287,9 @@ fn draw_heatmap(
                 [(x, y), (x + cw - 2, y + ch - 2)],
                 heat(*v).filled(),
             ))?;
+            if !values_fit {
+                continue;
+            }
             let ink = if *v > 1.6 { WHITE } else { BLACK };
             root.draw(&Text::new(
                 number(*v, 2),
@@ -305,7 +328,7 @@ fn draw_shift_share(
         .disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&|x| {
-            bar_at(*x)
+            bar_label(*x, label_step(n, 24))
                 .and_then(|i| items.get(i))
                 .map(|b| b.0.clone())
                 .unwrap_or_default()
