@@ -35,14 +35,15 @@ test('build a town from scratch and read LQs computed by the core, in both langu
   }
   await expect(page.locator('tr[data-code="17"]')).toContainText('比较优势明显');
 
-  // The chart is drawn: the canvas has ink.
-  const inked = await page.getByTestId('lq-chart').evaluate((c: HTMLCanvasElement) => {
+  // The chart is drawn once on screen (chart_axis::on_screen): the canvas has ink.
+  const chart = page.getByTestId('lq-chart');
+  await chart.scrollIntoViewIfNeeded();
+  await expect.poll(() => chart.evaluate((c: HTMLCanvasElement) => {
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
     return n;
-  });
-  expect(inked).toBeGreaterThan(500);
+  })).toBeGreaterThan(500);
   await page.screenshot({ path: 'screenshots/lq-zh.png', fullPage: true });
 
   await page.getByRole('button', { name: '切换到英文界面' }).click();

@@ -9,14 +9,20 @@ const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const analyze = (example: string) =>
   JSON.parse(execFileSync(bin, ['analyze', example, '--format', 'json']).toString());
 
-/** Pixels that are not near-white: a drawn chart has many. */
-const ink = (page: Page, testId: string) =>
-  page.getByTestId(testId).evaluate((c: HTMLCanvasElement) => {
+/** Pixels that are not near-white: a drawn chart has many. Charts draw when on screen (chart_axis::on_screen):
+ *  scroll to the chart and wait for its ink. */
+const ink = async (page: Page, testId: string) => {
+  const canvas = page.getByTestId(testId);
+  await canvas.scrollIntoViewIfNeeded();
+  const count = () => canvas.evaluate((c: HTMLCanvasElement) => {
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
     return n;
   });
+  await expect.poll(count).toBeGreaterThan(0);
+  return count();
+};
 
 const tab = (page: Page, name: string) =>
   page.getByRole('tablist', { name: '结果视图' }).getByRole('tab', { name });

@@ -31,13 +31,18 @@ const compared = (v: number | null, metric: string) => {
   }
 };
 
-const ink = (canvas: Locator) =>
-  canvas.evaluate((c: HTMLCanvasElement) => {
+/** Pixels that are not near-white. Charts draw when on screen (chart_axis::on_screen): scroll to it, wait for ink. */
+const ink = async (canvas: Locator) => {
+  await canvas.scrollIntoViewIfNeeded();
+  const count = () => canvas.evaluate((c: HTMLCanvasElement) => {
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
     return n;
   });
+  await expect.poll(count).toBeGreaterThan(0);
+  return count();
+};
 
 type ScenarioItem = {
   name: string; direct_jobs: number; indirect_and_induced_jobs: number | null; total_jobs: number;

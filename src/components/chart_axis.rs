@@ -146,3 +146,57 @@ mod wrap_tests {
         );
     }
 }
+
+/// Given by the printable report: its charts draw at once, on screen or not (a printed page is never scrolled to).
+#[derive(Debug, Clone, Copy)]
+pub struct DrawAllCharts;
+
+/// True while the chart's canvas is on screen or within 300 px of it. Chart effects draw only then, so an edit
+/// does not spend its frame drawing charts nobody can see; a chart scrolled into view draws the latest data.
+/// Always true in the printable report ([`DrawAllCharts`]) and outside the browser.
+pub fn on_screen(
+    canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
+) -> leptos::prelude::Signal<bool> {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    if use_context::<DrawAllCharts>().is_some() || !cfg!(target_arch = "wasm32") {
+        return Signal::stored(true);
+    }
+    let seen = RwSignal::new(false);
+    // The observer and its callback live as long as the chart.
+    let observer = StoredValue::new_local(None::<web_sys::IntersectionObserver>);
+    let callback =
+        StoredValue::new_local(None::<wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>>);
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |entries: js_sys::Array| {
+                // The last entry is the newest state of this one canvas.
+                if let Some(e) = entries
+                    .iter()
+                    .last()
+                    .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                {
+                    let _ = seen.try_set(e.is_intersecting());
+                }
+            },
+        );
+        let opts = web_sys::IntersectionObserverInit::new();
+        opts.set_root_margin("300px");
+        match web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &opts) {
+            Ok(obs) => {
+                obs.observe(&el);
+                observer.set_value(Some(obs));
+                callback.set_value(Some(cb));
+            }
+            // No observer (a very old browser): draw always, as before.
+            Err(_) => seen.set(true),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(obs) = observer.try_update_value(Option::take).flatten() {
+            obs.disconnect();
+        }
+    });
+    seen.into()
+}

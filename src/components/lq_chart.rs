@@ -15,9 +15,14 @@ const BAR_STRONG: RGBColor = RGBColor(0xb3, 0x3a, 0x1b);
 #[component]
 pub fn LqChart(#[prop(into)] table: Signal<Option<LqTable>>) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    let on_screen_now = crate::components::chart_axis::on_screen(canvas);
     let lang = use_lang();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
+        // Off screen: not drawn now, drawn with the latest data when it comes into view.
+        if !on_screen_now.get() {
+            return;
+        }
         let _ = lang.get();
         table.with(|o| {
             if let Some(out) = o {
@@ -51,6 +56,8 @@ fn draw(el: web_sys::HtmlCanvasElement, out: &LqTable) -> Result<(), Box<dyn std
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)?;
     chart
         .configure_mesh()
+        // Bold grid lines only: the faint ones between them cost a frame of canvas calls and add nothing.
+        .max_light_lines(0)
         .disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&|x| {

@@ -187,6 +187,7 @@ pub fn MultipliersView() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let canvas = NodeRef::<Canvas>::new();
+    let on_screen_now = crate::components::chart_axis::on_screen(canvas);
     let bars = Memo::new(move |_| {
         app.report.with(|r| {
             r.as_ref()
@@ -208,6 +209,10 @@ pub fn MultipliersView() -> impl IntoView {
     });
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
+        // Off screen: not drawn now, drawn with the latest data when it comes into view.
+        if !on_screen_now.get() {
+            return;
+        }
         let lang = lang.get();
         bars.with(|b| {
             if let Some(b) = b.as_ref().filter(|b| !b.is_empty()) {
@@ -276,6 +281,8 @@ fn draw_impacts(
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)?;
     chart
         .configure_mesh()
+        // Bold grid lines only: the faint ones between them cost a frame of canvas calls and add nothing.
+        .max_light_lines(0)
         .disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&|x| {

@@ -135,7 +135,9 @@ pub fn RegionView() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let heat_canvas = NodeRef::<Canvas>::new();
+    let heat_canvas_on_screen = crate::components::chart_axis::on_screen(heat_canvas);
     let ss_canvas = NodeRef::<Canvas>::new();
+    let ss_canvas_on_screen = crate::components::chart_axis::on_screen(ss_canvas);
     let region = Memo::new(move |_| {
         app.report
             .with(|r| r.as_ref().ok().and_then(|r| r.region.computed().cloned()))
@@ -149,6 +151,10 @@ pub fn RegionView() -> impl IntoView {
     });
     Effect::new(move |_| {
         let Some(el) = heat_canvas.get() else { return };
+        // Off screen: not drawn now, drawn with the latest data when it comes into view.
+        if !heat_canvas_on_screen.get() {
+            return;
+        }
         let lang = app.lang.get();
         region.with(|r| {
             if let Some(r) = r {
@@ -160,6 +166,10 @@ pub fn RegionView() -> impl IntoView {
     });
     Effect::new(move |_| {
         let Some(el) = ss_canvas.get() else { return };
+        // Off screen: not drawn now, drawn with the latest data when it comes into view.
+        if !ss_canvas_on_screen.get() {
+            return;
+        }
         let _ = lang.get();
         shift.with(|s| {
             if let Some(s) = s {
@@ -325,6 +335,8 @@ fn draw_shift_share(
         .build_cartesian_2d(-0.5..n as f64 - 0.5, lo..hi)?;
     chart
         .configure_mesh()
+        // Bold grid lines only: the faint ones between them cost a frame of canvas calls and add nothing.
+        .max_light_lines(0)
         .disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&|x| {

@@ -242,6 +242,8 @@ fn measures(r: &Report, lang: Lang) -> AnyView {
 /// The report page, with its own bar to print or go back.
 #[component]
 pub fn ReportView(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    // A printed page is never scrolled to: every chart of the report draws at once.
+    provide_context(crate::components::chart_axis::DrawAllCharts);
     let app = use_app();
     let lang = use_lang();
     let print = move |_| {
