@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 #! README command 2 and exactly what CI runs, fastest first: setup, fmt, clippy (native and wasm32), native tests,
 #! the core's wasm32 build and its dependency boundary, the release build with its size report, component tests
-#! in headless Chromium, and Playwright journeys against the release build. Ends with `N passed, N failed`
+#! in headless Chromium, and Playwright journeys against the release build (with the performance reports: first
+#! render, edit -> repaint, and the million-firm county in the analysis worker). Ends with `N passed, N failed`
 #! counting every test of every layer (each gate such as fmt or clippy counts as one); exits non-zero on failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -97,6 +98,9 @@ step first-render gate bash -c "cd end2end && node perf/first-render.mjs ../dist
 sed 's/^/    /' "$logs/first-render.log"
 step edit-repaint gate bash -c "cd end2end && CLUSTERCALC_BIN='$root/target/debug/clustercalc' node perf/edit-repaint.mjs ../dist $(free_port)"
 sed 's/^/    /' "$logs/edit-repaint.log"
+# Issue 6: a county with 1 000 000 firms analysed in the worker (long tasks, memory). A report, not a timed test.
+step big-county gate bash -c "cd end2end && CLUSTERCALC_BIN='$root/target/debug/clustercalc' node perf/big-county.mjs ../dist $(free_port)"
+sed 's/^/    /' "$logs/big-county.log"
 step test-wasm-chromium libtest scripts/wasm-env.sh cargo test -p clustercalc-web --target wasm32-unknown-unknown --no-fail-fast
 step playwright playwright playwright
 

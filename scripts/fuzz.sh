@@ -10,7 +10,7 @@ root=$(pwd)
 runs=${1:-10000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(dataset_json method_input share_link import_table xlsx_read)
+[ ${#targets[@]} -gt 0 ] || targets=(dataset_json dataset_reader method_input share_link import_table xlsx_read)
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
 rustup toolchain list | grep -q '^nightly' || timeout 600 rustup toolchain install nightly --profile minimal >&2
@@ -20,10 +20,12 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --
 cargo build -q -p clustercalc
 bin="$root/target/debug/clustercalc"
 seeds="$root/target/fuzz-seeds"
-rm -rf "$seeds" && mkdir -p "$seeds"/{dataset_json,method_input,share_link,import_table,xlsx_read}
+rm -rf "$seeds" && mkdir -p "$seeds"/{dataset_json,dataset_reader,method_input,share_link,import_table,xlsx_read}
 for d in fuzz/seeds/*/; do cp "$d"* "$seeds/$(basename "$d")/" 2>/dev/null || true; done
 for name in datang xiqiao hunan-textile-town county; do
   "$bin" example "$name" >"$seeds/dataset_json/$name.json"
+  # dataset_reader: a piece-size byte, then the file.
+  { printf '\x07'; cat "$seeds/dataset_json/$name.json"; } >"$seeds/dataset_reader/$name.json"
 done
 node -e '
   const fs = require("fs"), path = require("path");
