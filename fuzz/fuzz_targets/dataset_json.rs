@@ -17,7 +17,8 @@ fuzz_target!(|data: &[u8]| {
                 panic!("the report holds {e}");
             }
             // What the app saves must load again as the same dataset.
-            let again = Dataset::from_json(&d.to_json_pretty()).expect("a saved dataset loads again");
+            let again =
+                Dataset::from_json(&d.to_json_pretty()).expect("a saved dataset loads again");
             assert_eq!(again, d);
         }
         Err(e) => {
