@@ -268,42 +268,66 @@ pub fn close(app: AppState) {
     }
 }
 
-/// The worker's progress with its cancel button, above the page while an analysis runs.
+/// The worker's progress with its cancel button, above the page while an analysis runs. Built once per run and
+/// updated in place (a message arrives per megabyte read); screen readers hear the phase changes only.
 #[component]
 pub fn BigProgress() -> impl IntoView {
     let app = use_app();
     let run = app.big_run;
-    move || {
-        run.running.get().map(|r| {
-            let lang = app.lang.get();
-            let step = match r.phase {
-                Phase::Load => T::BigLoading.get(lang).to_string(),
-                Phase::Read => format!(
-                    "{} {} / {} MB",
-                    T::BigReading.get(lang),
-                    number(r.done / MB, 1),
-                    number(r.total / MB, 1)
-                ),
-                Phase::Analyze => format!(
-                    "{} {} / {}",
-                    T::BigAnalyzing.get(lang),
-                    number(r.done, 0),
-                    number(r.total, 0)
-                ),
-            };
-            let fraction = r.fraction();
-            view! {
-                <div class="notice big-run" role="status" aria-live="polite" data-testid="big-progress">
-                    <p><strong>{T::BigRunning.get(lang)}</strong>" "{r.name.clone()}</p>
-                    <progress max="1" prop:value=fraction aria-label=T::BigRunning.get(lang)></progress>
-                    <p class="hint" data-testid="big-step">{step}" · "{format!("{:.0}%", fraction * 100.0)}</p>
-                    <button data-action="cancel-analysis" on:click=move |_| {
-                        run.cancel();
-                        app.notice.set(Some((T::BigCancelled.get(app.lang.get_untracked()).to_string(), false)));
-                    }>{tr(T::Cancel)}</button>
-                </div>
-            }
+    let name = move || {
+        run.running
+            .with(|r| r.as_ref().map(|r| r.name.clone()))
+            .unwrap_or_default()
+    };
+    let phase = Memo::new(move |_| run.running.with(|r| r.as_ref().map(|r| r.phase)));
+    let fraction = move || {
+        run.running
+            .with(|r| r.as_ref().map_or(0.0, Running::fraction))
+    };
+    let step = move || {
+        let lang = app.lang.get();
+        run.running.with(|r| {
+            r.as_ref().map(|r| {
+                let step = match r.phase {
+                    Phase::Load => T::BigLoading.get(lang).to_string(),
+                    Phase::Read => format!(
+                        "{} {} / {} MB",
+                        T::BigReading.get(lang),
+                        number(r.done / MB, 1),
+                        number(r.total / MB, 1)
+                    ),
+                    Phase::Analyze => format!(
+                        "{} {} / {}",
+                        T::BigAnalyzing.get(lang),
+                        number(r.done, 0),
+                        number(r.total, 0)
+                    ),
+                };
+                format!("{step} · {:.0}%", r.fraction() * 100.0)
+            })
         })
+    };
+    let phase_label = move || {
+        let lang = app.lang.get();
+        phase.get().map(|p| match p {
+            Phase::Load => T::BigLoading.get(lang),
+            Phase::Read => T::BigReading.get(lang),
+            Phase::Analyze => T::BigAnalyzing.get(lang),
+        })
+    };
+    view! {
+        <Show when=move || run.running.with(Option::is_some)>
+            <div class="notice big-run" role="group" aria-labelledby="big-run-title" data-testid="big-progress">
+                <p id="big-run-title"><strong>{tr(T::BigRunning)}</strong>" "{name}</p>
+                <progress max="1" prop:value=fraction aria-label=tr(T::BigRunning)></progress>
+                <p class="hint" data-testid="big-step">{step}</p>
+                <p class="sr-only" role="status" aria-live="polite">{phase_label}</p>
+                <button data-action="cancel-analysis" on:click=move |_| {
+                    run.cancel();
+                    app.notice.set(Some((T::BigCancelled.get(app.lang.get_untracked()).to_string(), false)));
+                }>{tr(T::Cancel)}</button>
+            </div>
+        </Show>
     }
 }
 

@@ -7,8 +7,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+
+/** axe-core (WCAG 2 A and AA): no serious or critical violation on the page as it is now. */
+async function accessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')})`);
+  expect(blocking).toEqual([]);
+}
 
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const dir = mkdtempSync(join(tmpdir(), 'clustercalc-big-'));
@@ -48,6 +57,7 @@ test('a big county is analysed in the worker, read-only, and closing brings the 
   await expect(page.getByRole('navigation', { name: '填报步骤' })).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: '已在后台线程中分析' })).toBeVisible();
   await page.screenshot({ path: 'screenshots/big-county-top.png' });
+  await accessible(page);
 
   // The summary is the engine's: the cluster LQ and the multipliers as the CLI computes them on the same file.
   await expect(page.getByTestId('cluster-lq').first()).toHaveText(fmt(report.clusters[0].lq.employment, 2));
@@ -98,6 +108,7 @@ test('a big analysis can be cancelled and leaves the data as it was', async ({ p
   await expect(page.getByTestId('big-step')).toContainText('读取并检查文件', { timeout: 30_000 });
   await expect(progress.locator('progress')).toHaveJSProperty('max', 1);
   await page.screenshot({ path: 'screenshots/big-progress.png' });
+  await accessible(page);
   await progress.getByRole('button', { name: '取消' }).click();
   await expect(progress).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: '已取消分析' })).toBeVisible();
