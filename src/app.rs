@@ -213,6 +213,14 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     let notice = app.notice;
     notice.set(notice_text.map(|n| (n, false)));
     let problem = move |text: String| notice.set(Some((text, true)));
+    // A big dataset is read-only (big.rs): saving, sharing or importing it says so instead.
+    let refused_as_big = move || {
+        let big = app.is_big();
+        if big {
+            problem(T::BigKeepFile.get(app.lang.get_untracked()).into());
+        }
+        big
+    };
     // A link never replaces work silently: with a session to keep, the user is asked first.
     let offered_link = RwSignal::new(None::<Dataset>);
     // Decodes a link and offers it (the user decides), or says why it cannot be opened.
@@ -383,8 +391,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
     };
     let save_file = move |_| {
-        if app.is_big() {
-            problem(T::BigKeepFile.get(app.lang.get_untracked()).into());
+        if refused_as_big() {
             return;
         }
         let (name, text) = app
@@ -438,11 +445,10 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     // The share link: the dataset in the URL fragment, shown for copying (and copied where the browser allows).
     let shared = RwSignal::new(None::<String>);
     let make_link = move |_| {
-        let lang = app.lang.get_untracked();
-        if app.is_big() {
-            problem(T::BigKeepFile.get(lang).into());
+        if refused_as_big() {
             return;
         }
+        let lang = app.lang.get_untracked();
         match app.dataset.with_untracked(share::encode) {
             Ok(payload) => {
                 let base = web_sys::window()
@@ -498,9 +504,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
                     <button on:click=move |_| reporting.set(true) data-action="report">{tr(T::ReportOpen)}</button>
                     {prefs.shows("entry").then(|| view! {
                         <button on:click=move |_| {
-                                if app.is_big() {
-                                    problem(T::BigKeepFile.get(app.lang.get_untracked()).into());
-                                } else {
+                                if !refused_as_big() {
                                     importing.update(|v| *v = !*v);
                                 }
                             } data-action="import"

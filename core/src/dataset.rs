@@ -858,9 +858,10 @@ impl Dataset {
     /// or a JSON tree of the firm list. The firm list, the only part that grows to millions, is read straight
     /// into [`Firm`]s; the rest of the document takes the `from_json` path (migration, number check).
     ///
-    /// Two differences, both on broken files: the reader meets problems in the order they come, so of a misfit firm
-    /// field and a syntax error further on it reports the field (`from_json` the syntax error); and a key repeated
-    /// inside one firm is refused (`from_json` keeps the last). A migration that changes firms would have to be
+    /// Two differences, both on broken files (found by `fuzz/dataset_reader`): the reader meets problems in file
+    /// order, firms first, so of several it may name another (`from_json` names a syntax error first, then the
+    /// first field in key order); and a repeated key (inside a firm, or `firms` itself) may be refused where
+    /// `from_json` keeps the last value. A migration that changes firms would have to be
     /// applied here too; there is none (format version 1).
     pub fn from_json_reader<R: std::io::Read>(reader: R) -> Result<Dataset> {
         use std::io::Read;
@@ -911,13 +912,7 @@ impl Dataset {
                 ("local_sourcing_share", f.local_sourcing_share),
             ] {
                 if v.is_some_and(|x| x.abs() > MAX_ABS_NUMBER) {
-                    return Err(Error::new(
-                        ErrorKind::OutOfRange {
-                            min: -MAX_ABS_NUMBER,
-                            max: MAX_ABS_NUMBER,
-                        },
-                        format!("firms[{i}].{field}"),
-                    ));
+                    return Err(too_big(format!("firms[{i}].{field}")));
                 }
             }
         }
@@ -1090,7 +1085,7 @@ impl<'de> Deserialize<'de> for SplitFirms {
                 let mut firms = None;
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "firms" {
-                        // A repeated key keeps the last value, as serde_json's own maps do.
+                        // A repeated `firms` replaces the earlier list (if that one read at all).
                         firms = Some(map.next_value::<Vec<Firm>>()?);
                     } else {
                         let v = map.next_value::<Value>()?;
@@ -1128,6 +1123,17 @@ fn reader_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
 /// it, and it keeps sums over two million firms far from f64 overflow, so no report can hold an infinity.
 pub const MAX_ABS_NUMBER: f64 = 1e15;
 
+/// A number beyond ±[`MAX_ABS_NUMBER`] at `path`.
+fn too_big(path: String) -> Error {
+    Error::new(
+        ErrorKind::OutOfRange {
+            min: -MAX_ABS_NUMBER,
+            max: MAX_ABS_NUMBER,
+        },
+        path,
+    )
+}
+
 fn check_numbers(v: &Value, path: &mut String) -> Result<()> {
     match v {
         Value::Number(n) => {
@@ -1136,13 +1142,7 @@ fn check_numbers(v: &Value, path: &mut String) -> Result<()> {
                 return Err(Error::new(ErrorKind::NotFinite, path.clone()));
             }
             if x.abs() > MAX_ABS_NUMBER {
-                return Err(Error::new(
-                    ErrorKind::OutOfRange {
-                        min: -MAX_ABS_NUMBER,
-                        max: MAX_ABS_NUMBER,
-                    },
-                    path.clone(),
-                ));
+                return Err(too_big(path.clone()));
             }
         }
         Value::Array(items) => {

@@ -35,7 +35,7 @@ test('build a town from scratch and read LQs computed by the core, in both langu
   }
   await expect(page.locator('tr[data-code="17"]')).toContainText('比较优势明显');
 
-  // The chart is drawn once on screen (chart_axis::on_screen): the canvas has ink.
+  // The chart is drawn once on screen (chart_axis::drawable): the canvas has ink.
   const chart = page.getByTestId('lq-chart');
   await chart.scrollIntoViewIfNeeded();
   await expect.poll(() => chart.evaluate((c: HTMLCanvasElement) => {

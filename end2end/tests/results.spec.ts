@@ -9,7 +9,7 @@ const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const analyze = (example: string) =>
   JSON.parse(execFileSync(bin, ['analyze', example, '--format', 'json']).toString());
 
-/** Pixels that are not near-white: a drawn chart has many. Charts draw when on screen (chart_axis::on_screen):
+/** Pixels that are not near-white: a drawn chart has many. Charts draw when on screen (chart_axis::drawable):
  *  scroll to the chart and wait for its ink. */
 const ink = async (page: Page, testId: string) => {
   const canvas = page.getByTestId(testId);

@@ -31,7 +31,7 @@ const compared = (v: number | null, metric: string) => {
   }
 };
 
-/** Pixels that are not near-white. Charts draw when on screen (chart_axis::on_screen): scroll to it, wait for ink. */
+/** Pixels that are not near-white. Charts draw when on screen (chart_axis::drawable): scroll to it, wait for ink. */
 const ink = async (canvas: Locator) => {
   await canvas.scrollIntoViewIfNeeded();
   const count = () => canvas.evaluate((c: HTMLCanvasElement) => {

@@ -142,7 +142,7 @@ pub fn ChainView() -> impl IntoView {
     let lang = use_lang();
     let cluster = first_cluster();
     let canvas = NodeRef::<Canvas>::new();
-    let on_screen_now = crate::components::chart_axis::on_screen(canvas);
+    let canvas_on_screen = crate::components::chart_axis::drawable(canvas);
     let stages = Memo::new(move |_| {
         cluster.with(|c| {
             c.as_ref()
@@ -151,11 +151,8 @@ pub fn ChainView() -> impl IntoView {
         })
     });
     Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
-        // Off screen: not drawn now, drawn with the latest data when it comes into view.
-        if !on_screen_now.get() {
-            return;
-        }
+        // Off screen: drawn with the latest data when it comes into view.
+        let Some(el) = canvas_on_screen() else { return };
         let lang = lang.get();
         stages.with(|s| {
             if let Some(s) = s {

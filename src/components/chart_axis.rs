@@ -151,10 +151,20 @@ mod wrap_tests {
 #[derive(Debug, Clone, Copy)]
 pub struct DrawAllCharts;
 
+/// The chart's canvas while it is on screen ([`on_screen`]), else `None`: a chart effect starts with
+/// `let Some(el) = canvas_on_screen() else { return };` and so draws the latest data when it comes into view.
+pub fn drawable(
+    canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
+) -> impl Fn() -> Option<web_sys::HtmlCanvasElement> + Copy {
+    use leptos::prelude::*;
+    let visible = on_screen(canvas);
+    move || canvas.get().filter(|_| visible.get())
+}
+
 /// True while the chart's canvas is on screen or within 300 px of it. Chart effects draw only then, so an edit
 /// does not spend its frame drawing charts nobody can see; a chart scrolled into view draws the latest data.
 /// Always true in the printable report ([`DrawAllCharts`]) and outside the browser.
-pub fn on_screen(
+fn on_screen(
     canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
 ) -> leptos::prelude::Signal<bool> {
     use leptos::prelude::*;

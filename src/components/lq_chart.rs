@@ -15,14 +15,11 @@ const BAR_STRONG: RGBColor = RGBColor(0xb3, 0x3a, 0x1b);
 #[component]
 pub fn LqChart(#[prop(into)] table: Signal<Option<LqTable>>) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    let on_screen_now = crate::components::chart_axis::on_screen(canvas);
+    let canvas_on_screen = crate::components::chart_axis::drawable(canvas);
     let lang = use_lang();
     Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
-        // Off screen: not drawn now, drawn with the latest data when it comes into view.
-        if !on_screen_now.get() {
-            return;
-        }
+        // Off screen: drawn with the latest data when it comes into view.
+        let Some(el) = canvas_on_screen() else { return };
         let _ = lang.get();
         table.with(|o| {
             if let Some(out) = o {

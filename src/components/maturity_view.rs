@@ -193,7 +193,7 @@ pub fn MaturityView() -> impl IntoView {
     let lang = use_lang();
     let cluster = first_cluster();
     let canvas = NodeRef::<Canvas>::new();
-    let on_screen_now = crate::components::chart_axis::on_screen(canvas);
+    let canvas_on_screen = crate::components::chart_axis::drawable(canvas);
     let scores = Memo::new(move |_| {
         cluster.with(|c| {
             c.as_ref().and_then(|c| c.maturity.computed()).map(|m| {
@@ -205,11 +205,8 @@ pub fn MaturityView() -> impl IntoView {
         })
     });
     Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
-        // Off screen: not drawn now, drawn with the latest data when it comes into view.
-        if !on_screen_now.get() {
-            return;
-        }
+        // Off screen: drawn with the latest data when it comes into view.
+        let Some(el) = canvas_on_screen() else { return };
         let lang = lang.get();
         scores.with(|s| {
             if let Some(s) = s {

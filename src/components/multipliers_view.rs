@@ -187,7 +187,7 @@ pub fn MultipliersView() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let canvas = NodeRef::<Canvas>::new();
-    let on_screen_now = crate::components::chart_axis::on_screen(canvas);
+    let canvas_on_screen = crate::components::chart_axis::drawable(canvas);
     let bars = Memo::new(move |_| {
         app.report.with(|r| {
             r.as_ref()
@@ -208,11 +208,8 @@ pub fn MultipliersView() -> impl IntoView {
         })
     });
     Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
-        // Off screen: not drawn now, drawn with the latest data when it comes into view.
-        if !on_screen_now.get() {
-            return;
-        }
+        // Off screen: drawn with the latest data when it comes into view.
+        let Some(el) = canvas_on_screen() else { return };
         let lang = lang.get();
         bars.with(|b| {
             if let Some(b) = b.as_ref().filter(|b| !b.is_empty()) {

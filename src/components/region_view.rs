@@ -135,9 +135,9 @@ pub fn RegionView() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let heat_canvas = NodeRef::<Canvas>::new();
-    let heat_canvas_on_screen = crate::components::chart_axis::on_screen(heat_canvas);
+    let heat_canvas_on_screen = crate::components::chart_axis::drawable(heat_canvas);
     let ss_canvas = NodeRef::<Canvas>::new();
-    let ss_canvas_on_screen = crate::components::chart_axis::on_screen(ss_canvas);
+    let ss_canvas_on_screen = crate::components::chart_axis::drawable(ss_canvas);
     let region = Memo::new(move |_| {
         app.report
             .with(|r| r.as_ref().ok().and_then(|r| r.region.computed().cloned()))
@@ -150,11 +150,10 @@ pub fn RegionView() -> impl IntoView {
         })
     });
     Effect::new(move |_| {
-        let Some(el) = heat_canvas.get() else { return };
-        // Off screen: not drawn now, drawn with the latest data when it comes into view.
-        if !heat_canvas_on_screen.get() {
+        // Off screen: drawn with the latest data when it comes into view.
+        let Some(el) = heat_canvas_on_screen() else {
             return;
-        }
+        };
         let lang = app.lang.get();
         region.with(|r| {
             if let Some(r) = r {
@@ -165,11 +164,10 @@ pub fn RegionView() -> impl IntoView {
         });
     });
     Effect::new(move |_| {
-        let Some(el) = ss_canvas.get() else { return };
-        // Off screen: not drawn now, drawn with the latest data when it comes into view.
-        if !ss_canvas_on_screen.get() {
+        // Off screen: drawn with the latest data when it comes into view.
+        let Some(el) = ss_canvas_on_screen() else {
             return;
-        }
+        };
         let _ = lang.get();
         shift.with(|s| {
             if let Some(s) = s {

@@ -188,19 +188,24 @@ pub fn SummaryView() -> impl IntoView {
         Memo::new(move |_| all.with(|a| a.as_ref().map(|p| p.base.clone()).unwrap_or_default()));
     let keynes =
         Memo::new(move |_| all.with(|a| a.as_ref().map(|p| p.keynes.clone()).unwrap_or_default()));
-    let measures = Memo::new(move |_| {
-        all.with(|a| {
-            a.as_ref()
-                .map(|p| p.measures.clone())
-                .unwrap_or_else(|_| Ok(Vec::new()))
-        })
-    });
     let warnings = Memo::new(move |_| {
         all.with(|a| a.as_ref().map(|p| p.warnings.clone()).unwrap_or_default())
     });
-    let measure_items =
-        Memo::new(move |_| measures.with(|m| m.as_ref().ok().cloned().unwrap_or_default()));
-    let measure_reason = Memo::new(move |_| measures.with(|m| m.as_ref().err().cloned()));
+    let measure_items = Memo::new(move |_| {
+        all.with(|a| {
+            a.as_ref()
+                .ok()
+                .and_then(|p| p.measures.as_ref().ok().cloned())
+                .unwrap_or_default()
+        })
+    });
+    let measure_reason = Memo::new(move |_| {
+        all.with(|a| {
+            a.as_ref()
+                .ok()
+                .and_then(|p| p.measures.as_ref().err().cloned())
+        })
+    });
     view! {
         <section class="panel results-panel" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{tr(T::SummarySection)}</h2>
