@@ -457,37 +457,8 @@ pub(crate) fn analyze_base_with<'a>(
     firms: &'a [&'a crate::dataset::Firm],
 ) -> Report {
     let mut warnings = Vec::new();
-    let listed_emp: Vec<f64> = d.industries.iter().filter_map(|i| i.employment).collect();
-    let sum_emp: f64 = listed_emp.iter().sum();
-    let (employment_total, basis) = match d.town.employed {
-        Some(e) if e > 0.0 && e >= sum_emp => (Some(e), "town.employed"),
-        Some(e) if e > 0.0 => {
-            warnings.push(warn(
-                "employed-below-industries",
-                format!("全镇就业人数 {e} 小于各行业就业之和 {sum_emp}，区位商以行业之和为分母"),
-                format!(
-                    "town employment {e} is below the sum of industries {sum_emp}; LQs use the sum"
-                ),
-                Some("town.employed".into()),
-            ));
-            (Some(sum_emp), "sum of industries")
-        }
-        _ if sum_emp > 0.0 => (Some(sum_emp), "sum of industries"),
-        _ => (None, "none"),
-    };
-    let sum_out: f64 = d.industries.iter().filter_map(|i| i.output).sum();
-    let output_total = (sum_out > 0.0).then_some(sum_out);
-    let ctx = Ctx {
-        d,
-        firms,
-        employment_total,
-        output_total,
-        small_threshold: d
-            .parameters
-            .small_industry_employment
-            .unwrap_or(defaults::SMALL_INDUSTRY),
-    };
-
+    let (ctx, basis) = context(d, firms, &mut warnings);
+    let (employment_total, output_total) = (ctx.employment_total, ctx.output_total);
     let town = town_summary(d, firms.len(), employment_total, basis, output_total);
     let specialisation = specialisation(&ctx, &mut warnings);
     let clusters = d
@@ -538,6 +509,62 @@ pub(crate) fn analyze_base_with<'a>(
         scenarios: Section::missing("基准分析", "baseline run"),
         measures: Section::missing("基准分析", "baseline run"),
     }
+}
+
+/// The town's totals (employment with the basis it was taken from, output) and the context the sections share.
+fn context<'a>(
+    d: &'a Dataset,
+    firms: &'a [&'a crate::dataset::Firm],
+    warnings: &mut Vec<Warning>,
+) -> (Ctx<'a>, &'static str) {
+    let listed_emp: Vec<f64> = d.industries.iter().filter_map(|i| i.employment).collect();
+    let sum_emp: f64 = listed_emp.iter().sum();
+    let (employment_total, basis) = match d.town.employed {
+        Some(e) if e > 0.0 && e >= sum_emp => (Some(e), "town.employed"),
+        Some(e) if e > 0.0 => {
+            warnings.push(warn(
+                "employed-below-industries",
+                format!("全镇就业人数 {e} 小于各行业就业之和 {sum_emp}，区位商以行业之和为分母"),
+                format!(
+                    "town employment {e} is below the sum of industries {sum_emp}; LQs use the sum"
+                ),
+                Some("town.employed".into()),
+            ));
+            (Some(sum_emp), "sum of industries")
+        }
+        _ if sum_emp > 0.0 => (Some(sum_emp), "sum of industries"),
+        _ => (None, "none"),
+    };
+    let sum_out: f64 = d.industries.iter().filter_map(|i| i.output).sum();
+    let output_total = (sum_out > 0.0).then_some(sum_out);
+    let ctx = Ctx {
+        d,
+        firms,
+        employment_total,
+        output_total,
+        small_threshold: d
+            .parameters
+            .small_industry_employment
+            .unwrap_or(defaults::SMALL_INDUSTRY),
+    };
+    (ctx, basis)
+}
+
+/// What a scenario compares with the baseline (`scenario.rs`): the town's employment total and the first
+/// cluster's report, computed exactly as [`analyze_base_with`] computes them, without the sections the comparison
+/// does not read (specialisation, region, I-O, regionalisation, …). A scenario re-run is then a fraction of a full
+/// analysis, which matters on every keystroke in a big town.
+pub(crate) fn compared_with<'a>(
+    d: &'a Dataset,
+    firms: &'a [&'a crate::dataset::Firm],
+) -> (Option<f64>, Option<ClusterReport>) {
+    let mut warnings = Vec::new();
+    let (ctx, _) = context(d, firms, &mut warnings);
+    let first = d
+        .clusters
+        .first()
+        .map(|c| cluster_report(&ctx, 0, c, &mut warnings));
+    (ctx.employment_total, first)
 }
 
 fn finite(v: f64) -> Option<f64> {
@@ -597,7 +624,13 @@ fn town_summary(
 
 /// True when an industry or firm code belongs to one of the cluster's codes (prefix match: `"17"` holds `"1762"`).
 pub fn belongs(code: &str, cluster_codes: &[String]) -> bool {
-    cluster_codes.iter().any(|c| code.starts_with(c.as_str()))
+    let code = code.as_bytes();
+    cluster_codes.iter().any(|c| {
+        let c = c.as_bytes();
+        // A byte loop rather than `starts_with`: codes are 2–4 digits, too short for its memcmp call to pay, and
+        // this runs for every firm of every cluster on every edit.
+        c.len() <= code.len() && c.iter().zip(code).all(|(a, b)| a == b)
+    })
 }
 
 fn is_traded(code: &str) -> bool {

@@ -1,5 +1,6 @@
 // Diagnostic: a Chrome trace of edits in the 50 × 5 000 benchmark town, summarised by event name (self time on
-// the page's main thread during the edits). Usage: node perf/trace-edit.mjs [dist] [port]
+// the page's main thread during the edits). Usage: node perf/trace-edit.mjs [dist] [port] [fill|in-page]
+// `in-page` dispatches the input events from page script (no DevTools round trip in the edit).
 import { withPage } from './browser.mjs';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 
 const dist = process.argv[2] ?? '../dist';
 const port = Number(process.argv[3] ?? 8093);
+const inPage = process.argv[4] === 'in-page';
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const dir = mkdtempSync(join(tmpdir(), 'clustercalc-'));
 const file = join(dir, 'big-town.clustercalc.json');
@@ -16,6 +18,11 @@ writeFileSync(file, execFileSync(bin, ['example', 'synthetic-town:50x5000'], { m
 await withPage(dist, port, async (page, origin) => {
   await page.goto(origin);
   await page.locator('input[data-choice="open"]').setInputFiles(file);
+  // QUERY=?sections=entry,lq (say) reloads into the same session with only those parts shown.
+  if (process.env.QUERY) {
+    await page.getByRole('navigation').waitFor();
+    await page.goto(origin + process.env.QUERY);
+  }
   await page.getByRole('navigation').getByRole('button', { name: '行业就业' }).click();
   const cell = page.getByLabel('本镇就业（人） 1', { exact: true });
   await cell.waitFor();
@@ -24,7 +31,14 @@ await withPage(dist, port, async (page, origin) => {
   await page.context().browser().startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'blink.user_timing', 'v8', 'disabled-by-default-v8.gc', 'toplevel', 'disabled-by-default-devtools.timeline.frame', 'cc', 'gpu'] });
   for (let i = 0; i < 10; i++) {
     await page.evaluate(() => performance.clearMeasures());
-    await cell.fill(String(300 + i));
+    if (inPage) {
+      await cell.evaluate((el, v) => {
+        el.value = v;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, String(300 + i));
+    } else {
+      await cell.fill(String(300 + i));
+    }
     await page.waitForFunction(() => performance.getEntriesByName('clustercalc:edit-to-paint').length > 0);
     await page.waitForTimeout(50);
   }

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, fullShot } from './fixtures';
 
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const cli = (args: string[], input?: string) => JSON.parse(execFileSync(bin, args, { input }).toString());
@@ -55,7 +55,7 @@ for (const lang of ['zh', 'en'] as const) {
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     }
     findings.push(...await scan(page, `start screen`));
-    await page.screenshot({ path: `screenshots/a11y-start-${lang}.png`, fullPage: true });
+    await fullShot(page, `screenshots/a11y-start-${lang}.png`);
 
     await page.locator('button[data-example="datang"]').click();
     const toolbar = page.getByRole('toolbar');
@@ -76,7 +76,7 @@ for (const lang of ['zh', 'en'] as const) {
       await tab.click();
       await expect(tab).toHaveAttribute('aria-selected', 'true');
       findings.push(...await scan(page, `tab ${name}`));
-      await page.screenshot({ path: `screenshots/a11y-tab-${TABS.en[TABS[lang].indexOf(name)].split(' ')[0].toLowerCase()}-${lang}.png`, fullPage: true });
+      await fullShot(page, `screenshots/a11y-tab-${TABS.en[TABS[lang].indexOf(name)].split(' ')[0].toLowerCase()}-${lang}.png`);
     }
     verdict(findings, testInfo);
   });
@@ -183,6 +183,6 @@ test('keyboard only: a new town, two industries and their LQs, then English', as
   expect(after.name, 'focus stays on the language switch').toBe('Switch to the Chinese interface');
   await ringAt('language switch after switching');
   await expect(page.locator('tr[data-code="17"]')).toContainText('Clear advantage');
-  await page.screenshot({ path: 'screenshots/a11y-keyboard-en.png', fullPage: true });
+  await fullShot(page, 'screenshots/a11y-keyboard-en.png');
   expect(rings, 'focused elements without a visible focus indicator').toEqual([]);
 });

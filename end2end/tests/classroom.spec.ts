@@ -2,7 +2,7 @@
 // location quotient by hand; reads the Xiqiao guide on why the study's 26.7 % needs four periods; and compares
 // Datang's value chain with the "扎堆" Hunan textile town. The oracle is the native `clustercalc` CLI.
 import { execFileSync } from 'node:child_process';
-import { test, expect } from './fixtures';
+import { test, expect, fullShot } from './fixtures';
 
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const cli = (args: string[], input?: string) => JSON.parse(execFileSync(bin, args, { input }).toString());
@@ -64,7 +64,7 @@ test('a teacher opens Datang, switches on explanations and checks one LQ by hand
   // Every industry gets its explanation row, and switching explanations off hides them again.
   const lqPanel = page.locator('section[aria-labelledby="lq-heading"]');
   await expect(lqPanel.locator('.explain-row')).toHaveCount(dataset.industries.length);
-  await page.screenshot({ path: 'screenshots/classroom-datang-explain.png', fullPage: true });
+  await fullShot(page, 'screenshots/classroom-datang-explain.png');
   await explain.uncheck();
   await expect(lqPanel.locator('.explain-row')).toHaveCount(0);
   await expect(page.locator('.explain-row')).toHaveCount(0);
@@ -94,7 +94,7 @@ test('the Xiqiao guide shows why 26.7 % needs four periods', async ({ page }) =>
   await expect(page.getByTestId('guide-cagr-periods')).toHaveText(`${ratio}^(1/${intervals + 1}) − 1 = 26.7%`);
   await expect(guide).toContainText('1998–2001: 3 个间隔年');
   await expect(guide).toContainText('1998, …, 2001: 4 个年份，每年算一期');
-  await page.screenshot({ path: 'screenshots/classroom-xiqiao-guide.png', fullPage: true });
+  await fullShot(page, 'screenshots/classroom-xiqiao-guide.png');
 
   await guide.getByRole('button', { name: '关闭导读' }).click();
   await expect(page.locator('section.guide')).toHaveCount(0);
@@ -125,5 +125,5 @@ test('Datang against the 扎堆 town', async ({ page }) => {
   const flag = (f: boolean | null) => (f === true ? '是' : f === false ? '否' : '—');
   await expect(cells('guide-here').nth(2)).toHaveText(flag(here.colocation.flagged));
   await expect(cells('guide-other').nth(2)).toHaveText(flag(other.colocation.flagged));
-  await page.screenshot({ path: 'screenshots/classroom-datang-guide.png', fullPage: true });
+  await fullShot(page, 'screenshots/classroom-datang-guide.png');
 });

@@ -1,6 +1,6 @@
 // Embedding (issue 5): the example host page puts the calculator in an iframe with ?embed=1; the calculator shows
 // no page chrome, opens the preset case in the requested language and reports its height, which the host uses.
-import { test, expect } from './fixtures';
+import { test, expect, fullShot } from './fixtures';
 
 test('the example host page embeds the Datang case and sizes the iframe to it', async ({ page }) => {
   await page.goto('/embed-host.html');
@@ -40,5 +40,5 @@ test('a host page chooses the parts: results only for a preset case', async ({ p
   await expect(page.getByRole('tab')).toHaveText(['产业链']);
   await expect(page.getByTestId('chain-chart')).toBeVisible();
   await expect(page.locator('button[data-action="export-xlsx"]')).toBeVisible();
-  await page.screenshot({ path: 'screenshots/embed-sections.png', fullPage: true });
+  await fullShot(page, 'screenshots/embed-sections.png');
 });

@@ -1,7 +1,7 @@
 // Shared fixture: every journey fails on a request outside the app's own origin, on a console error or on a
 // page error or Content-Security-Policy violation, so "no data leaves the device", "no silent failure" and the
 // strict policy are checked everywhere.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 export const test = base.extend<{ guard: void }>({
   guard: [async ({ page, baseURL }, use) => {
@@ -31,3 +31,20 @@ export const test = base.extend<{ guard: void }>({
 });
 
 export { expect };
+
+/** A full-page screenshot with every chart drawn. Charts draw only while they are on screen
+ *  (src/components/chart_axis.rs), and a full-page capture does not scroll, so each visible canvas is brought on
+ *  screen first and given two frames to draw; then the page goes back to the top. */
+export async function fullShot(page: Page, path: string) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (const c of Array.from(document.querySelectorAll('canvas'))) {
+      if ((c as HTMLElement).offsetParent === null) continue;
+      c.scrollIntoView({ block: 'center' });
+      await frame();
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
+  await page.screenshot({ path, fullPage: true });
+}

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, fullShot } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'clustercalc-import-'));
 
@@ -59,7 +59,7 @@ test('an official pastes firms from a spreadsheet, checks the preview, applies a
   // The unit is converted (亿元 → 万元) and named in the mapping.
   await expect(preview).toContainText('营业收入（万元） × 10,000');
   await expect(preview.getByRole('cell', { name: '45,000' })).toBeVisible();
-  await page.screenshot({ path: 'screenshots/import-preview.png', fullPage: true });
+  await fullShot(page, 'screenshots/import-preview.png');
   await page.locator('button[data-action="import-apply"]').click();
   await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('2 企业名单');
   await page.getByRole('navigation').getByRole('button', { name: '企业' }).click();

@@ -1,7 +1,7 @@
 // Journeys: an official builds a town from scratch and reads the location quotients; a teacher opens the Datang
 // case and checks the numbers against the native engine (the oracle is the `clustercalc` CLI on the same data).
 import { execFileSync } from 'node:child_process';
-import { test, expect } from './fixtures';
+import { test, expect, fullShot } from './fixtures';
 
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const cli = (args: string[], input?: string) => JSON.parse(execFileSync(bin, args, { input }).toString());
@@ -44,13 +44,13 @@ test('build a town from scratch and read LQs computed by the core, in both langu
     for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
     return n;
   })).toBeGreaterThan(500);
-  await page.screenshot({ path: 'screenshots/lq-zh.png', fullPage: true });
+  await fullShot(page, 'screenshots/lq-zh.png');
 
   await page.getByRole('button', { name: '切换到英文界面' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Town Cluster Calculator');
   await expect(page.locator('tr[data-code="17"]')).toContainText('Clear advantage');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.screenshot({ path: 'screenshots/lq-en.png', fullPage: true });
+  await fullShot(page, 'screenshots/lq-en.png');
 
   // A reload keeps everything (autosave).
   await page.reload();
@@ -69,7 +69,7 @@ test('the Datang case shows the engine report: cluster LQ, maturity and measures
   await expect(page.getByTestId('measure').first()).toContainText(report.measures.clusters[0].measures[0].title.zh);
   await page.getByLabel('讲解模式').check();
   await expect(page.locator('.explain-row').first()).toBeVisible();
-  await page.screenshot({ path: 'screenshots/datang-zh.png', fullPage: true });
+  await fullShot(page, 'screenshots/datang-zh.png');
 });
 
 test('an unknown code and a bad number are named at the cell, nothing typed is lost, undo works', async ({ page }) => {

@@ -3,7 +3,7 @@
 // chart has ink. Then the county case shows its town × industry LQ heat map.
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, fullShot } from './fixtures';
 
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const analyze = (example: string) =>
@@ -67,7 +67,7 @@ test('the Datang result views show the engine numbers and draw their charts', as
   await page.getByLabel('讲解模式').check();
   await tab(page, '产业链').click();
   await expect(page.locator('#tabpanel-chain').getByText(cluster.chain.completeness.formula)).toBeVisible();
-  await page.screenshot({ path: 'screenshots/results-datang.png', fullPage: true });
+  await fullShot(page, 'screenshots/results-datang.png');
 });
 
 test('the county case draws the town × industry LQ heat map', async ({ page }) => {
@@ -78,5 +78,5 @@ test('the county case draws the town × industry LQ heat map', async ({ page }) 
   const first = page.getByTestId('region-lq-table').locator('tbody tr').first().locator('td').first();
   await expect(first).toHaveText(report.region.lq[0][0].toFixed(2));
   expect(await ink(page, 'heatmap-chart')).toBeGreaterThan(2000);
-  await page.screenshot({ path: 'screenshots/results-county.png', fullPage: true });
+  await fullShot(page, 'screenshots/results-county.png');
 });

@@ -3,7 +3,7 @@
 // checked against the native `clustercalc` CLI on the same data.
 import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, fullShot } from './fixtures';
 
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const cli = (args: string[], input?: string) => JSON.parse(execFileSync(bin, args, { input }).toString());
@@ -121,7 +121,7 @@ test('a scenario compared with the baseline', async ({ page }) => {
   mine.scenarios[n - 1].changes[0].jobs = 800;
   const edited = cli(['analyze', '-'], JSON.stringify(mine)).scenarios.items as ScenarioItem[];
   await expectCard(cards.nth(n - 1), edited[n - 1]);
-  await page.screenshot({ path: 'screenshots/scenario-datang.png', fullPage: true });
+  await fullShot(page, 'screenshots/scenario-datang.png');
 });
 
 test('a county in region mode', async ({ page }) => {
@@ -201,5 +201,5 @@ test('a county in region mode', async ({ page }) => {
   expect(darkest, 'the darkest heat-map cell is the highest LQ').toBe(lqs.indexOf(Math.max(...lqs)));
   lqs.forEach((v, k) => { if (v === 0) expect(flat(shades)[k], `cell ${k} (LQ 0) is white`).toBe(3 * 255); });
   await expect(page.getByTestId('region-not-computed')).toHaveCount(0);
-  await page.screenshot({ path: 'screenshots/region-county.png', fullPage: true });
+  await fullShot(page, 'screenshots/region-county.png');
 });

@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, fullShot } from './fixtures';
 
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const cli = (args: string[], input?: string) => JSON.parse(execFileSync(bin, args, { input }).toString());
@@ -91,7 +91,7 @@ test('a reload keeps everything', async ({ page }) => {
   await expect(page.locator('tr[data-code="52"] .lq-value')).toHaveText(lq2['52'].toFixed(2));
   await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Town', exact: true }).click();
   await expect(page.getByLabel('Town name', { exact: true })).toHaveValue('会话镇二');
-  await page.screenshot({ path: 'screenshots/session-reload-en-large.png', fullPage: true });
+  await fullShot(page, 'screenshots/session-reload-en-large.png');
 });
 
 test('save a file and open it again', async ({ page }) => {
@@ -131,7 +131,7 @@ test('save a file and open it again', async ({ page }) => {
   );
   await nav.getByRole('button', { name: '乡镇基本情况', exact: true }).click();
   await expect(page.getByLabel('乡镇名称', { exact: true })).toHaveValue('大唐镇');
-  await page.screenshot({ path: 'screenshots/session-opened.png', fullPage: true });
+  await fullShot(page, 'screenshots/session-opened.png');
 
   // Ctrl+Z (focus still on the file button the user just used) brings back the new, empty town.
   await open.focus();
@@ -171,7 +171,7 @@ test('a broken file is refused with its name and the data stays', async ({ page 
   await expect(page.getByTestId('cluster-card').first().getByTestId('cluster-lq')).toHaveText(report.clusters[0].lq.employment.toFixed(2));
   await page.getByRole('navigation', { name: '填报步骤' }).getByRole('button', { name: '乡镇基本情况', exact: true }).click();
   await expect(page.getByLabel('乡镇名称', { exact: true })).toHaveValue('大唐镇');
-  await page.screenshot({ path: 'screenshots/session-broken-file.png', fullPage: true });
+  await fullShot(page, 'screenshots/session-broken-file.png');
 
   // The same file in English names the reason in English.
   await page.getByRole('toolbar').getByRole('button', { name: '切换到英文界面' }).click();
@@ -208,7 +208,7 @@ test('open a file from the start screen', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: '填报步骤' })).toBeVisible();
   await page.getByRole('navigation', { name: '填报步骤' }).getByRole('button', { name: '乡镇基本情况', exact: true }).click();
   await expect(page.getByLabel('乡镇名称', { exact: true })).toHaveValue(dataset.town.name);
-  await page.screenshot({ path: 'screenshots/session-open-from-start.png', fullPage: true });
+  await fullShot(page, 'screenshots/session-open-from-start.png');
 });
 
 test('a file dropped on the page is one Ctrl+Z away from the previous data', async ({ page }) => {

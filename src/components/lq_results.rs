@@ -5,7 +5,7 @@ use crate::components::lq_chart::LqChart;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
-use clustercalc_core::analyze::{IndustryLq, LqTable, Section};
+use clustercalc_core::analyze::{LqTable, Section};
 use clustercalc_core::gbt4754;
 use clustercalc_core::location_quotient::LqBand;
 use leptos::prelude::*;
@@ -16,6 +16,19 @@ pub fn band_text(b: LqBand) -> T {
         LqBand::Specialised => T::BandSpecialised,
         LqBand::ClearAdvantage => T::BandClearAdvantage,
     }
+}
+
+/// One row of the LQ table as shown.
+#[derive(Debug, Clone, PartialEq)]
+struct RowText {
+    /// The name the user gave (may be empty).
+    name: String,
+    value: String,
+    lq: String,
+    band: LqBand,
+    small: bool,
+    /// The formula with the figures substituted, while explanations are shown.
+    explain: Option<String>,
 }
 
 #[component]
@@ -80,36 +93,58 @@ pub fn LqResults() -> impl IntoView {
     let figure = move |f: fn(&LqTable) -> f64, digits: usize| {
         move || current.with(|t| t.as_ref().map(|t| number(f(t), digits)).unwrap_or_default())
     };
+    // Where each code sits in the table: recomputed only when the list of codes changes, so a row finds its
+    // figures without searching the table on every edit.
+    let position = Memo::new(move |_| {
+        codes.with(|c| {
+            c.iter()
+                .enumerate()
+                .map(|(k, code)| (code.clone(), k))
+                .collect::<std::collections::HashMap<_, _>>()
+        })
+    });
     let row = move |code: String| {
         let item = Memo::new({
             let code = code.clone();
             move |_| {
+                let k = position.with(|p| p.get(&code).copied())?;
+                // The worked formula is built only while explanations are shown.
+                let explain = app.explain.get();
                 current.with(|t| {
-                    t.as_ref().and_then(|t| {
-                        let i = t.industries.iter().find(|i| i.code == code)?;
-                        Some((i.clone(), explain_row(t, &i.code, i.value, i.lq)))
+                    let t = t.as_ref()?;
+                    let i = t.industries.get(k).filter(|i| i.code == code)?;
+                    Some(RowText {
+                        name: i.name.clone(),
+                        value: number(i.value, 0),
+                        lq: number(i.lq, 2),
+                        band: i.band,
+                        small: i.small,
+                        explain: explain.then(|| explain_row(t, &i.code, i.value, i.lq)),
                     })
                 })
             }
         });
-        let cell = move |f: fn(&IndustryLq) -> String| {
-            move || item.with(|i| i.as_ref().map(|(i, _)| f(i)).unwrap_or_default())
+        let cell = move |f: fn(&RowText) -> String| {
+            move || item.with(|i| i.as_ref().map(f).unwrap_or_default())
         };
-        let name = move || {
-            item.with(|i| {
-                i.as_ref()
-                    .map(|(i, _)| industry_name(&i.code, &i.name)())
-                    .unwrap_or_default()
-            })
+        let name = {
+            let code = code.clone();
+            move || {
+                item.with(|i| {
+                    i.as_ref()
+                        .map(|i| industry_name(&code, &i.name)())
+                        .unwrap_or_default()
+                })
+            }
         };
-        let band = Memo::new(move |_| item.with(|i| i.as_ref().map(|(i, _)| i.band)));
-        let small = Memo::new(move |_| item.with(|i| i.as_ref().is_some_and(|(i, _)| i.small)));
+        let band = Memo::new(move |_| item.with(|i| i.as_ref().map(|i| i.band)));
+        let small = Memo::new(move |_| item.with(|i| i.as_ref().is_some_and(|i| i.small)));
         view! {
             <tr data-code=code.clone()>
                 <td>{code.clone()}</td>
                 <td>{name}</td>
-                <td class="num">{cell(|i| number(i.value, 0))}</td>
-                <td class="num lq-value">{cell(|i| number(i.lq, 2))}</td>
+                <td class="num">{cell(|i| i.value.clone())}</td>
+                <td class="num lq-value">{cell(|i| i.lq.clone())}</td>
                 <td class=move || band.get().map(|b| format!("band band-{b:?}").to_lowercase()).unwrap_or_default()>
                     {move || band.get().map(|b| band_text(b).get(lang.get())).unwrap_or_default()}
                     <Show when=move || small.get()>
@@ -120,7 +155,7 @@ pub fn LqResults() -> impl IntoView {
             <Show when=move || app.explain.get()>
                 <tr class="explain-row">
                     <td colspan="5">
-                        <code>{move || item.with(|i| i.as_ref().map(|(_, e)| e.clone()).unwrap_or_default())}</code>
+                        <code>{move || item.with(|i| i.as_ref().and_then(|i| i.explain.clone()).unwrap_or_default())}</code>
                     </td>
                 </tr>
             </Show>

@@ -9,12 +9,11 @@ use clustercalc_core::measures::{metric_info, Evidence, Op};
 use clustercalc_core::Lang;
 use leptos::prelude::*;
 
-/// A cluster's card as shown: the engine's figures, formatted. Kept as text so that an edit which leaves a card's
-/// figures as they were leaves its DOM alone (the list is keyed by the card).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A cluster's card as shown: the engine's figures, formatted. The cards are listed by position and each field
+/// is its own text node, so an edit that moves the LQ changes that one node instead of rebuilding the card (a
+/// rebuilt card costs the frame a new layout of the card and its neighbours).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 struct Card {
-    /// Part of the key: a language switch redraws every card, labels included.
-    lang: Lang,
     name: String,
     lq: String,
     maturity: String,
@@ -48,7 +47,6 @@ fn card(c: &ClusterReport, lang: Lang) -> Card {
         .map(|v| format!("{}%", number(v * 100.0, 1)))
         .unwrap_or_else(|| "—".into());
     Card {
-        lang,
         name: c.name.clone(),
         lq,
         maturity,
@@ -58,16 +56,21 @@ fn card(c: &ClusterReport, lang: Lang) -> Card {
     }
 }
 
-fn card_view(c: Card) -> impl IntoView {
-    let lang = c.lang;
+/// The card at position `k` of `cards`, its fields read one by one.
+fn card_view(cards: Memo<Vec<Card>>, k: usize) -> impl IntoView {
+    let card = Memo::new(move |_| cards.with(|c| c.get(k).cloned().unwrap_or_default()));
+    let field = move |f: fn(&Card) -> String| move || card.with(f);
     view! {
         <article class="cluster-card" data-testid="cluster-card">
-            <h3>{c.name}</h3>
+            <h3>{field(|c| c.name.clone())}</h3>
             <dl class="kpis">
-                <div><dt>{T::ClusterLq.get(lang)}</dt><dd data-testid="cluster-lq">{c.lq}</dd></div>
-                <div><dt>{T::MaturityIndex.get(lang)}</dt><dd data-testid="maturity">{c.maturity}</dd></div>
-                <div><dt>{T::LifecycleStage.get(lang)}</dt><dd data-testid="stage" class=c.stage_class>{c.stage}</dd></div>
-                <div><dt>{T::ChainCompleteness.get(lang)}</dt><dd>{c.chain}</dd></div>
+                <div><dt>{tr(T::ClusterLq)}</dt><dd data-testid="cluster-lq">{field(|c| c.lq.clone())}</dd></div>
+                <div><dt>{tr(T::MaturityIndex)}</dt><dd data-testid="maturity">{field(|c| c.maturity.clone())}</dd></div>
+                <div>
+                    <dt>{tr(T::LifecycleStage)}</dt>
+                    <dd data-testid="stage" class=move || card.with(|c| c.stage_class)>{field(|c| c.stage.clone())}</dd>
+                </div>
+                <div><dt>{tr(T::ChainCompleteness)}</dt><dd>{field(|c| c.chain.clone())}</dd></div>
             </dl>
         </article>
     }
@@ -212,8 +215,8 @@ pub fn SummaryView() -> impl IntoView {
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <Show when=move || ok.get()>
                 <div class="clusters">
-                    <For each=move || cards.get() key=|c| c.clone() let:c>
-                        {card_view(c)}
+                    <For each=move || 0..cards.with(Vec::len) key=|k| *k let:k>
+                        {card_view(cards, k)}
                     </For>
                 </div>
                 <h3>{tr(T::Multipliers)}</h3>
