@@ -89,6 +89,11 @@ texts! {
     FirmChampion => "单项冠军", "Single champion (单项冠军)";
     AddFirm => "添加企业", "Add firm";
     RemoveFirmLabel => "删除企业", "Remove firm";
+    FirmFilter => "筛选（企业名称或行业代码）", "Filter (firm name or industry code)";
+    FirmPages => "企业名录分页", "Firm list pages";
+    PreviousPage => "上一页", "Previous page";
+    NextPage => "下一页", "Next page";
+    ShowFirm => "显示该企业", "Show this firm";
     Row => "第几行", "row";
     SupportSection => "支撑体系与环境", "Support institutions and environment";
     SupportHint => "填写机构数量后，成熟度指数的“支撑体系”和“绿色”两项才有依据；未填写的按缺失处理。",

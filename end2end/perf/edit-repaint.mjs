@@ -12,7 +12,8 @@
 //   drift (a shared 2-core VM) does not favour one series.
 // - Series: `in_page` dispatches the input event from page script, which is what typing does; `fill` types
 //   through Playwright's DevTools protocol, which adds a round trip of its own to the page's thread; `noop_field`
-//   edits a text field with no handler on the same page, the browser's own floor for one changed field. With the
+//   edits a text field with no handler on the same page, the browser's own floor for one changed field;
+//   `firm_in_page` types one firm's employment in the firm list (after the others, not interleaved). With the
 //   display's 60 Hz refresh on, a result waits for the next refresh; the second browser run, with the frame rate
 //   unlimited, shows the work alone.
 // Usage: node perf/edit-repaint.mjs [dist-dir] [port]
@@ -107,6 +108,19 @@ async function run(label, withFill) {
       const events = await page.evaluate(() => window.__inputEvents);
       console.log(`  event_timing_fill_last_round: ${events.length} of ${PER_ROUND} input events over 16 ms (${events.join(',')})`);
     }
+    // The same town's firm list (50 rows a page of 5 000): one firm's employment, typed in the page.
+    await page.getByRole('navigation').getByRole('button', { name: '企业', exact: true }).click();
+    const firm = page.getByLabel('从业人数（人） 1', { exact: true });
+    await firm.waitFor();
+    await firm.focus();
+    const firmEdit = (v) => measured(() => firm.evaluate((el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, String(v)));
+    for (let i = 0; i < 20; i++) await firmEdit(10 + i);
+    const firms = [];
+    for (let i = 0; i < ROUNDS * PER_ROUND; i++) firms.push(await firmEdit(40 + i));
+    console.log(`  firm_in_page ${summary(firms)}`);
   });
 }
 
