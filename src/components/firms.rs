@@ -172,7 +172,10 @@ pub fn FirmsView() -> impl IntoView {
                 .collect::<Vec<_>>()
         }))
     });
-    let total = Memo::new(move |_| kept.with(|k| k.as_ref().map(Vec::len)).unwrap_or_else(count));
+    let total = Memo::new(move |_| {
+        kept.with(|k| k.as_ref().map(Vec::len))
+            .unwrap_or_else(count)
+    });
     let pages = move || total.get().div_ceil(FIRMS_PER_PAGE).max(1);
     let current = Memo::new(move |_| page.get().min(pages() - 1));
     let visible = Memo::new(move |_| {
@@ -302,7 +305,13 @@ mod tests {
 
     #[test]
     fn the_range_reads_in_both_languages() {
-        assert_eq!(range_text(Lang::Zh, 51, 100, 5000, false), "第 51–100 家，共 5000 家");
-        assert_eq!(range_text(Lang::En, 1, 3, 3, true), "3 firms match; showing 1–3");
+        assert_eq!(
+            range_text(Lang::Zh, 51, 100, 5000, false),
+            "第 51–100 家，共 5000 家"
+        );
+        assert_eq!(
+            range_text(Lang::En, 1, 3, 3, true),
+            "3 firms match; showing 1–3"
+        );
     }
 }
