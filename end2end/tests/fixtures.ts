@@ -34,17 +34,20 @@ export { expect };
 
 /** A full-page screenshot with every chart drawn. Charts draw only while they are on screen
  *  (src/components/chart_axis.rs), and a full-page capture does not scroll, so each visible canvas is brought on
- *  screen first and given two frames to draw; then the page goes back to the top. */
+ *  screen first and given time to draw; then the page goes back to the top. The waits are the test's own, not the
+ *  page's timers: a journey may have stopped the page's clock. */
 export async function fullShot(page: Page, path: string) {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    for (const c of Array.from(document.querySelectorAll('canvas'))) {
-      if ((c as HTMLElement).offsetParent === null) continue;
+  const canvases = await page.evaluate(() => document.querySelectorAll('canvas').length);
+  for (let i = 0; i < canvases; i++) {
+    const shown = await page.evaluate((i) => {
+      const c = document.querySelectorAll('canvas')[i] as HTMLElement | undefined;
+      if (!c || c.offsetParent === null) return false;
       c.scrollIntoView({ block: 'center' });
-      await frame();
-    }
-    window.scrollTo(0, 0);
-    await frame();
-  });
+      return true;
+    }, i);
+    if (shown) await page.waitForTimeout(150);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(100);
   await page.screenshot({ path, fullPage: true });
 }
