@@ -52,6 +52,17 @@ pub enum Phase {
     Analyze,
 }
 
+impl Phase {
+    /// The phase's name as shown.
+    fn label(self) -> T {
+        match self {
+            Phase::Load => T::BigLoading,
+            Phase::Read => T::BigReading,
+            Phase::Analyze => T::BigAnalyzing,
+        }
+    }
+}
+
 /// A running analysis, as last reported by the worker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Running {
@@ -288,20 +299,17 @@ pub fn BigProgress() -> impl IntoView {
         let lang = app.lang.get();
         run.running.with(|r| {
             r.as_ref().map(|r| {
+                let label = r.phase.label().get(lang);
                 let step = match r.phase {
-                    Phase::Load => T::BigLoading.get(lang).to_string(),
+                    Phase::Load => label.to_string(),
                     Phase::Read => format!(
-                        "{} {} / {} MB",
-                        T::BigReading.get(lang),
+                        "{label} {} / {} MB",
                         number(r.done / MB, 1),
                         number(r.total / MB, 1)
                     ),
-                    Phase::Analyze => format!(
-                        "{} {} / {}",
-                        T::BigAnalyzing.get(lang),
-                        number(r.done, 0),
-                        number(r.total, 0)
-                    ),
+                    Phase::Analyze => {
+                        format!("{label} {} / {}", number(r.done, 0), number(r.total, 0))
+                    }
                 };
                 format!("{step} · {:.0}%", r.fraction() * 100.0)
             })
@@ -309,11 +317,7 @@ pub fn BigProgress() -> impl IntoView {
     };
     let phase_label = move || {
         let lang = app.lang.get();
-        phase.get().map(|p| match p {
-            Phase::Load => T::BigLoading.get(lang),
-            Phase::Read => T::BigReading.get(lang),
-            Phase::Analyze => T::BigAnalyzing.get(lang),
-        })
+        phase.get().map(|p| p.label().get(lang))
     };
     view! {
         <Show when=move || run.running.with(Option::is_some)>

@@ -517,8 +517,7 @@ fn context<'a>(
     firms: &'a [&'a crate::dataset::Firm],
     warnings: &mut Vec<Warning>,
 ) -> (Ctx<'a>, &'static str) {
-    let listed_emp: Vec<f64> = d.industries.iter().filter_map(|i| i.employment).collect();
-    let sum_emp: f64 = listed_emp.iter().sum();
+    let sum_emp: f64 = d.industries.iter().filter_map(|i| i.employment).sum();
     let (employment_total, basis) = match d.town.employed {
         Some(e) if e > 0.0 && e >= sum_emp => (Some(e), "town.employed"),
         Some(e) if e > 0.0 => {

@@ -17,7 +17,7 @@
 //   display's 60 Hz refresh on, a result waits for the next refresh; the second browser run, with the frame rate
 //   unlimited, shows the work alone.
 // Usage: node perf/edit-repaint.mjs [dist-dir] [port]
-import { withPage } from './browser.mjs';
+import { withPage, typeInPage } from './browser.mjs';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,10 +69,7 @@ async function run(label, withFill) {
       await page.waitForFunction(() => performance.getEntriesByName('clustercalc:edit-to-paint').length > 0);
       return page.evaluate(() => performance.getEntriesByName('clustercalc:edit-to-paint')[0].duration);
     };
-    const inPage = (v) => measured(() => cell.evaluate((el, v) => {
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, String(v)));
+    const inPage = (v) => measured(() => typeInPage(cell, v));
     const fill = (v) => measured(() => cell.fill(String(v)));
     // The floor: the same mark → frame → timeout path around a field nobody listens to.
     const noop = (v) => page.evaluate((v) => new Promise((done) => {
@@ -113,10 +110,7 @@ async function run(label, withFill) {
     const firm = page.getByLabel('从业人数（人） 1', { exact: true });
     await firm.waitFor();
     await firm.focus();
-    const firmEdit = (v) => measured(() => firm.evaluate((el, v) => {
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, String(v)));
+    const firmEdit = (v) => measured(() => typeInPage(firm, v));
     for (let i = 0; i < 20; i++) await firmEdit(10 + i);
     const firms = [];
     for (let i = 0; i < ROUNDS * PER_ROUND; i++) firms.push(await firmEdit(40 + i));

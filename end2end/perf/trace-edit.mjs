@@ -1,7 +1,7 @@
 // Diagnostic: a Chrome trace of edits in the 50 × 5 000 benchmark town, summarised by event name (self time on
 // the page's main thread during the edits). Usage: node perf/trace-edit.mjs [dist] [port] [fill|in-page]
 // `in-page` dispatches the input events from page script (no DevTools round trip in the edit).
-import { withPage } from './browser.mjs';
+import { withPage, typeInPage } from './browser.mjs';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,10 +32,7 @@ await withPage(dist, port, async (page, origin) => {
   for (let i = 0; i < 10; i++) {
     await page.evaluate(() => performance.clearMeasures());
     if (inPage) {
-      await cell.evaluate((el, v) => {
-        el.value = v;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      }, String(300 + i));
+      await typeInPage(cell, 300 + i);
     } else {
       await cell.fill(String(300 + i));
     }
