@@ -9,18 +9,18 @@
 use crate::chain::{self, AssessOptions, ChainAssessment};
 use crate::checklists::{self, ChecklistInput, ChecklistResult};
 use crate::dataset::{Cluster, Dataset, Firm, LqBasis, Weighting, YearFigures};
-use crate::economic_base::{self, EconomicBaseInput, EconomicBaseOutput};
 use crate::error::Error;
 use crate::formation::{self, Formation};
-use crate::gem::{self, GemInput, GemOutput};
-use crate::growth::{self, LqQuadrant};
-use crate::input_output::{self, IoInput, IoOutput};
-use crate::keynes::{self, KeynesOutput};
 use crate::lang::{Lang, Text};
 use crate::lifecycle::{self, Lifecycle};
-use crate::location_quotient::{location_quotients, LqBand, LqOutput, Values};
 use crate::maturity::{self, Maturity, Weights};
-use crate::shift_share::{self, ShiftShareInput, ShiftShareOutput};
+use crate::methods::economic_base::{self, EconomicBaseInput, EconomicBaseOutput};
+use crate::methods::gem::{self, GemInput, GemOutput};
+use crate::methods::growth::{self, LqQuadrant};
+use crate::methods::input_output::{self, IoInput, IoOutput};
+use crate::methods::keynes::{self, KeynesOutput};
+use crate::methods::location_quotient::{location_quotients, LqBand, LqOutput, Values};
+use crate::methods::shift_share::{self, ShiftShareInput, ShiftShareOutput};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -197,7 +197,7 @@ pub struct Concentration {
     /// `revenue` or `employment`.
     pub variant: String,
     #[serde(flatten)]
-    pub result: crate::concentration::ConcentrationOutput,
+    pub result: crate::methods::concentration::ConcentrationOutput,
     /// Listed firms / cluster firms (when the cluster's firm count is known).
     pub coverage: Option<f64>,
     pub bain_source: String,
@@ -323,7 +323,7 @@ pub struct RegionReport {
     pub county: String,
     pub study_town: String,
     #[serde(flatten)]
-    pub result: crate::region::RegionOutput,
+    pub result: crate::methods::region::RegionOutput,
     /// Firms left out of EG γ because their town or industry is not in the region's data.
     pub skipped_firms: usize,
     pub eg_bands_source: String,
@@ -338,7 +338,7 @@ pub struct Regionalisation {
     /// δ with its source (the method's own `delta`, flattened from `result`, is the value used).
     pub delta_threshold: Threshold,
     #[serde(flatten)]
-    pub result: crate::regionalize::RegionalizeOutput,
+    pub result: crate::methods::regionalize::RegionalizeOutput,
     /// Column sums of the regional Leontief inverse (town output multipliers).
     pub output_multipliers: Vec<f64>,
     /// Town Type I employment multipliers (provincial jobs per 万元 as the town's, an assumption); `None` for a
@@ -962,7 +962,7 @@ fn concentration_section(
             }
         })
         .collect();
-    match crate::concentration::concentration(&sizes) {
+    match crate::methods::concentration::concentration(&sizes) {
         Ok(result) => {
             let coverage = t.firms.and_then(|n| ratio(firms.len() as f64, n));
             if coverage.is_some_and(|c| c < 0.5) {
@@ -2082,11 +2082,13 @@ fn region_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<RegionRepor
                 .clone()
         });
         match (towns.contains_key(town), industry, f.employment) {
-            (true, Some(industry), Some(employment)) => firms.push(crate::region::RegionFirm {
-                town: town.clone(),
-                industry,
-                employment,
-            }),
+            (true, Some(industry), Some(employment)) => {
+                firms.push(crate::methods::region::RegionFirm {
+                    town: town.clone(),
+                    industry,
+                    employment,
+                })
+            }
             _ => skipped += 1,
         }
     }
@@ -2098,8 +2100,8 @@ fn region_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<RegionRepor
             Some("firms".into()),
         ));
     }
-    let input = crate::region::RegionInput { towns, firms };
-    match crate::region::region(&input) {
+    let input = crate::methods::region::RegionInput { towns, firms };
+    match crate::methods::region::region(&input) {
         Ok(result) => Section::Computed(RegionReport {
             county: region.name.clone(),
             study_town: d.town.name.clone(),
@@ -2145,7 +2147,7 @@ fn regional_multipliers(
     r: &[Vec<f64>],
     h: &[f64],
 ) -> crate::error::Result<(Vec<f64>, Vec<Option<f64>>)> {
-    let a = crate::linalg::Matrix::from_rows(r)?;
+    let a = crate::methods::linalg::Matrix::from_rows(r)?;
     let n = a.rows();
     let l = input_output::leontief_of(a, "coefficients")?.l;
     let mut out = Vec::with_capacity(n);
@@ -2181,7 +2183,7 @@ fn regionalisation_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<Re
     let town = town_employment_by_sector(ctx, t);
     let delta = d.parameters.flq_delta;
     let quotient = d.parameters.regional_quotient.unwrap_or_default();
-    let input = crate::regionalize::RegionalizeInput {
+    let input = crate::methods::regionalize::RegionalizeInput {
         a: None,
         z: Some(t.z.clone()),
         x: Some(t.x.clone()),
@@ -2190,7 +2192,7 @@ fn regionalisation_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<Re
         quotient,
         delta,
     };
-    let result = match crate::regionalize::regionalize(&input) {
+    let result = match crate::methods::regionalize::regionalize(&input) {
         Ok(r) => r,
         Err(e) => {
             return Section::refused(
@@ -2223,14 +2225,14 @@ fn regionalisation_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<Re
     let mut sensitivity = Vec::new();
     if matches!(
         quotient,
-        crate::regionalize::Quotient::Flq | crate::regionalize::Quotient::Aflq
+        crate::methods::regionalize::Quotient::Flq | crate::methods::regionalize::Quotient::Aflq
     ) {
-        for dl in crate::regionalize::SENSITIVITY_DELTAS {
-            let one = crate::regionalize::RegionalizeInput {
+        for dl in crate::methods::regionalize::SENSITIVITY_DELTAS {
+            let one = crate::methods::regionalize::RegionalizeInput {
                 delta: Some(dl),
                 ..input.clone()
             };
-            if let Ok(r) = crate::regionalize::regionalize(&one) {
+            if let Ok(r) = crate::methods::regionalize::regionalize(&one) {
                 if let Ok((om, _)) = regional_multipliers(&r.coefficients, &h) {
                     sensitivity.push(DeltaMultipliers {
                         delta: dl,

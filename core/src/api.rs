@@ -6,7 +6,7 @@
 //! hostile input cannot take unbounded time or memory.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::{
+use crate::methods::{
     ahp, concentration, economic_base, ellison_glaeser, gem, growth, input_output, keynes,
     location_quotient, locational_gini, region, regionalize, shift_share,
 };

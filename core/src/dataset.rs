@@ -655,7 +655,7 @@ pub struct IoSector {
 }
 
 /// Keynesian multiplier form (METHODS §4): the engine's own enum, so a dataset names exactly what `keynes` computes.
-pub use crate::keynes::KeynesForm;
+pub use crate::methods::keynes::KeynesForm;
 
 /// Keynes parameters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -673,7 +673,7 @@ pub struct KeynesParams {
 }
 
 /// Location quotient that regionalises the I-O table (the engine's own enum).
-pub use crate::regionalize::Quotient;
+pub use crate::methods::regionalize::Quotient;
 
 /// LQ denominator (METHODS §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -10,21 +10,13 @@ pub mod gbt4754;
 pub mod json_compare;
 pub mod lang;
 
-// Single methods (ENGINE-API.md).
-pub mod ahp;
+// Single methods (ENGINE-API.md), each over borrowed inputs, and the JSON method API that dispatches to them.
 pub mod api;
-pub mod concentration;
-pub mod economic_base;
-pub mod ellison_glaeser;
-pub mod gem;
-pub mod growth;
-pub mod input_output;
-pub mod keynes;
-pub mod linalg;
-pub mod location_quotient;
-pub mod locational_gini;
-pub mod regionalize;
-pub mod shift_share;
+pub mod methods;
+pub use methods::{
+    ahp, concentration, economic_base, ellison_glaeser, gem, growth, input_output, keynes, linalg,
+    location_quotient, locational_gini, region, regionalize, shift_share,
+};
 
 // The town dataset and its whole analysis.
 pub mod analyze;
@@ -37,7 +29,6 @@ pub mod import;
 pub mod lifecycle;
 pub mod maturity;
 pub mod measures;
-pub mod region;
 pub mod scenario;
 pub mod share;
 

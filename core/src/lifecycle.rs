@@ -197,7 +197,9 @@ fn rate(a: (i32, f64), b: (i32, f64)) -> Option<f64> {
     if b.1 <= 0.0 {
         return Some(-1.0);
     }
-    crate::growth::cagr(a.1, b.1, years).ok().map(|o| o.cagr)
+    crate::methods::growth::cagr(a.1, b.1, years)
+        .ok()
+        .map(|o| o.cagr)
 }
 
 fn decide(rules: &LifecycleRules, inputs: &BTreeMap<String, f64>) -> Option<Decision> {

@@ -307,10 +307,10 @@ impl Weights {
                 }
             }
         }
-        let out = crate::ahp::ahp(
+        let out = crate::methods::ahp::ahp(
             &exact,
-            crate::ahp::RiTable::SaatyClassic,
-            crate::ahp::Weighting::Eigenvector,
+            crate::methods::ahp::RiTable::SaatyClassic,
+            crate::methods::ahp::Weighting::Eigenvector,
         )?;
         if out.weights.len() != DIMENSIONS.len() {
             return Err(Error::new(

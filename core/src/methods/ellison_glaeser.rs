@@ -6,7 +6,7 @@
 //! 1997), Var G = 2{H²[Σx² − 2Σx³ + (Σx²)²] − Σz⁴[Σx² − 4Σx³ + 3(Σx²)²]} with Σz⁴ = Σ_k (z_k/Σz)⁴, as REAT computes.
 
 use crate::error::{non_negative, Error, ErrorKind, Result};
-use crate::location_quotient::Values;
+use crate::methods::location_quotient::Values;
 use serde::{Deserialize, Serialize};
 
 /// Interpretation bands commonly cited from Ellison & Glaeser (1997).

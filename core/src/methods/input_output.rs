@@ -8,7 +8,7 @@
 //! A table whose I − A is singular, or with a column sum of A ≥ 1 (not productive), is refused with the reason.
 
 use crate::error::{non_negative, positive, Error, ErrorKind, Result};
-use crate::linalg::{self, Matrix};
+use crate::methods::linalg::{self, Matrix};
 use serde::{Deserialize, Serialize};
 
 /// The largest table accepted (sectors): a 500 × 500 inverse takes well under a second; more is not a town table.

@@ -6,7 +6,7 @@
 //! shown as a range.
 
 use crate::error::{in_range, Error, ErrorKind, Result};
-use crate::location_quotient::{location_quotients, Values};
+use crate::methods::location_quotient::{location_quotients, Values};
 use serde::{Deserialize, Serialize};
 
 /// Input of the `economic-base` method.

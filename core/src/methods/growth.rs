@@ -4,7 +4,7 @@
 //! periods, not 4, and the two give very different rates (the Xiqiao example: 26.7 % vs 37.1 %).
 
 use crate::error::{non_negative, positive, Error, ErrorKind, Result};
-use crate::location_quotient::Values;
+use crate::methods::location_quotient::Values;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

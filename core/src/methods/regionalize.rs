@@ -6,8 +6,8 @@
 //! Chinese provinces fit 0.05–0.075, small towns leak more), so results are always shown for δ ∈ {0.1, …, 0.4}.
 
 use crate::error::{non_negative, positive, Error, ErrorKind, Result};
-use crate::input_output::{check_square, coefficients, MAX_SECTORS};
-use crate::linalg::Matrix;
+use crate::methods::input_output::{check_square, coefficients, MAX_SECTORS};
+use crate::methods::linalg::Matrix;
 use serde::{Deserialize, Serialize};
 
 /// Default δ (assumption, see the module doc).

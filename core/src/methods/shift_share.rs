@@ -7,7 +7,7 @@
 //! competitive = ê_i0·(g_i − G_i), allocation = (e_i0 − ê_i0)·(g_i − G_i); together they equal RS_i.
 
 use crate::error::{in_range, non_negative, positive, Error, ErrorKind, Result};
-use crate::location_quotient::Values;
+use crate::methods::location_quotient::Values;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -4,7 +4,7 @@
 //! G = 2/(n² C̄) · Σ_λ λ (C_(λ) − C̄). 0 = spread like all employment; towards 1 − 1/n = all in one small area.
 
 use crate::error::{non_negative, positive, Error, ErrorKind, Result};
-use crate::location_quotient::Values;
+use crate::methods::location_quotient::Values;
 use serde::{Deserialize, Serialize};
 
 /// Input of the `locational-gini` method: the industry's employment per area and every area's total employment.
