@@ -21,6 +21,7 @@ use crate::methods::input_output::{self, IoInput, IoOutput};
 use crate::methods::keynes::{self, KeynesOutput};
 use crate::methods::location_quotient::{location_quotients, LqBand, LqOutput, Values};
 use crate::methods::shift_share::{self, ShiftShareInput, ShiftShareOutput};
+use crate::report::{Metric, Metrics};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -268,7 +269,7 @@ pub struct ClusterReport {
     pub growth: Section<growth::CagrOutput>,
     pub checklists: Section<Checklists>,
     /// Metrics for the measure engine and the UI (undefined numbers left out).
-    pub metrics: BTreeMap<String, f64>,
+    pub metrics: Metrics,
 }
 
 /// Industry growth over the history.
@@ -1399,49 +1400,47 @@ fn cluster_metrics(
     leading: &Section<Leading>,
     chain: &Section<ChainAssessment>,
     firms: &[&Firm],
-) -> BTreeMap<String, f64> {
-    let mut m = BTreeMap::new();
-    let mut put = |k: &str, v: Option<f64>| {
-        if let Some(v) = v.filter(|v| v.is_finite()) {
-            m.insert(k.to_string(), v);
-        }
+) -> Metrics {
+    let mut m = Metrics::new();
+    let mut put = |k: Metric, v: Option<f64>| {
+        m.put(k, v);
     };
     let b = |v: Option<bool>| v.map(|x| if x { 1.0 } else { 0.0 });
     let u = |v: Option<u64>| v.map(|x| x as f64);
     let flag = |v: Option<u64>| v.map(|x| if x > 0 { 1.0 } else { 0.0 });
     if let Some(l) = lq.computed() {
-        put("cluster.lq", l.employment.or(l.output));
-        put("lq.cluster_employment", l.employment);
-        put("lq.cluster_output", l.output);
+        put(Metric::ClusterLq, l.employment.or(l.output));
+        put(Metric::LqClusterEmployment, l.employment);
+        put(Metric::LqClusterOutput, l.output);
     }
-    put("firms.count", t.firms);
-    put("cluster.employment", t.employment);
-    put("cluster.output", t.output);
-    put("output.cluster_yi", t.output.map(|o| o / 10_000.0));
-    put("cluster.employment_share", t.employment_share);
-    put("cluster.output_share", t.output_share);
-    put("output.sme_share", c.sme_output_share);
+    put(Metric::FirmsCount, t.firms);
+    put(Metric::ClusterEmployment, t.employment);
+    put(Metric::ClusterOutput, t.output);
+    put(Metric::OutputClusterYi, t.output.map(|o| o / 10_000.0));
+    put(Metric::ClusterEmploymentShare, t.employment_share);
+    put(Metric::ClusterOutputShare, t.output_share);
+    put(Metric::OutputSmeShare, c.sme_output_share);
     put(
-        "labour.productivity_wan",
+        Metric::LabourProductivityWan,
         t.output.and_then(|o| ratio(o, t.employment?)),
     );
     put(
-        "land.tax_per_mu_wan",
+        Metric::LandTaxPerMuWan,
         d.town
             .tax_revenue
             .and_then(|x| ratio(x, d.town.construction_land_mu?)),
     );
     if let Some(cn) = conc.computed() {
-        put("concentration.hhi", Some(cn.result.hhi));
-        put("concentration.cr4", Some(cn.result.cr4));
-        put("concentration.cr1", Some(cn.result.cr1));
+        put(Metric::ConcentrationHhi, Some(cn.result.hhi));
+        put(Metric::ConcentrationCr4, Some(cn.result.cr4));
+        put(Metric::ConcentrationCr1, Some(cn.result.cr1));
     }
     if let Some(l) = leading.computed() {
         if !firms.is_empty() {
-            put("firms.leading_count", Some(l.count as f64));
+            put(Metric::FirmsLeadingCount, Some(l.count as f64));
         }
         put(
-            "firms.above_scale_count",
+            Metric::FirmsAboveScaleCount,
             l.above_scale_entered
                 .or((!firms.is_empty()).then_some(l.above_scale_listed as f64)),
         );
@@ -1449,28 +1448,26 @@ fn cluster_metrics(
     if let Some(a) = chain.computed() {
         m.extend(a.metrics());
         let present = a.stages.iter().filter(|s| s.present).count();
-        m.insert("chain.stages_present".into(), present as f64);
+        m.set(Metric::ChainStagesPresent, present as f64);
     }
     // Without a chain assessment, the division of labour can still come from the entered group sizes.
     if let (false, Some(f), Some(i)) = (
-        m.contains_key("chain.intermediate_share"),
+        m.contains(Metric::ChainIntermediateShare),
         c.final_firms,
         c.intermediate_firms,
     ) {
         let (f, i) = (f as f64, i as f64);
         if let Some(v) = ratio(i, f + i) {
-            m.insert("chain.intermediate_share".into(), v);
+            m.set(Metric::ChainIntermediateShare, v);
         }
         if let Some(v) = ratio(f, i) {
-            m.insert("chain.final_intermediate_ratio".into(), v);
+            m.set(Metric::ChainFinalIntermediateRatio, v);
         }
     }
-    let mut put = |k: &str, v: Option<f64>| {
-        if let Some(v) = v.filter(|v| v.is_finite()) {
-            m.insert(k.to_string(), v);
-        }
+    let mut put = |k: Metric, v: Option<f64>| {
+        m.put(k, v);
     };
-    put("embed.outside_sales_share", c.outside_market_share);
+    put(Metric::EmbedOutsideSalesShare, c.outside_market_share);
     let sourcing = c.local_sourcing_share.or_else(|| {
         let v: Vec<f64> = firms
             .iter()
@@ -1478,19 +1475,19 @@ fn cluster_metrics(
             .collect();
         (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
     });
-    put("embed.local_sourcing_share", sourcing);
+    put(Metric::EmbedLocalSourcingShare, sourcing);
     if let Some(s) = &d.support {
-        put("support.associations_count", u(s.associations));
-        put("support.rd_centres_count", u(s.rd_centres));
-        put("support.financing_count", u(s.financing_institutions));
-        put("support.guarantee_fund", b(s.guarantee_fund));
-        put("support.intermediaries_count", u(s.intermediaries));
-        put("support.logistics_count", u(s.logistics));
-        put("support.markets_count", u(s.specialised_markets));
-        put("support.training_count", u(s.training));
+        put(Metric::SupportAssociationsCount, u(s.associations));
+        put(Metric::SupportRdCentresCount, u(s.rd_centres));
+        put(Metric::SupportFinancingCount, u(s.financing_institutions));
+        put(Metric::SupportGuaranteeFund, b(s.guarantee_fund));
+        put(Metric::SupportIntermediariesCount, u(s.intermediaries));
+        put(Metric::SupportLogisticsCount, u(s.logistics));
+        put(Metric::SupportMarketsCount, u(s.specialised_markets));
+        put(Metric::SupportTrainingCount, u(s.training));
         // The measure catalogue reads presence flags.
-        put("support.association", flag(s.associations));
-        put("support.rd_centre", flag(s.rd_centres));
+        put(Metric::SupportAssociation, flag(s.associations));
+        put(Metric::SupportRdCentre, flag(s.rd_centres));
         let finance = match (s.financing_institutions, s.guarantee_fund) {
             (None, None) => None,
             (n, g) => Some(if n.unwrap_or(0) > 0 || g == Some(true) {
@@ -1499,28 +1496,28 @@ fn cluster_metrics(
                 0.0
             }),
         };
-        put("support.finance", finance);
-        put("support.intermediaries", flag(s.intermediaries));
-        put("support.logistics", flag(s.logistics));
-        put("support.market", flag(s.specialised_markets));
-        put("support.training", flag(s.training));
+        put(Metric::SupportFinance, finance);
+        put(Metric::SupportIntermediaries, flag(s.intermediaries));
+        put(Metric::SupportLogistics, flag(s.logistics));
+        put(Metric::SupportMarket, flag(s.specialised_markets));
+        put(Metric::SupportTraining, flag(s.training));
         put(
-            "support.public_service_platform",
+            Metric::SupportPublicServicePlatform,
             b(s.public_service_platform),
         );
-        put("support.design_service", b(s.design_service));
-        put("support.industrial_park", b(s.industrial_park));
+        put(Metric::SupportDesignService, b(s.design_service));
+        put(Metric::SupportIndustrialPark, b(s.industrial_park));
     }
     if let Some(i) = &c.innovation {
         put(
-            "innovation.rd_intensity",
+            Metric::InnovationRdIntensity,
             i.rd_expenditure.and_then(|r| ratio(r, t.output?)),
         );
         put(
-            "innovation.valid_patents_per_100_firms",
+            Metric::InnovationValidPatentsPer100Firms,
             i.patents.and_then(|p| ratio(p as f64 * 100.0, t.firms?)),
         );
-        put("innovation.hightech_count", u(i.high_tech_firms));
+        put(Metric::InnovationHightechCount, u(i.high_tech_firms));
     }
     let flagged = firms
         .iter()
@@ -1534,8 +1531,8 @@ fn cluster_metrics(
             .then(|| parts.iter().flatten().sum::<u64>() as f64)
     });
     match entered {
-        Some(e) => put("innovation.zjtx_count", Some(e.max(flagged))),
-        None if !firms.is_empty() => put("innovation.zjtx_count", Some(flagged)),
+        Some(e) => put(Metric::InnovationZjtxCount, Some(e.max(flagged))),
+        None if !firms.is_empty() => put(Metric::InnovationZjtxCount, Some(flagged)),
         None => {}
     }
     if !firms.is_empty() {
@@ -1546,17 +1543,17 @@ fn cluster_metrics(
             .and_then(|i| i.high_tech_firms)
             .map(|v| v as f64);
         put(
-            "innovation.hightech_count",
+            Metric::InnovationHightechCount,
             Some(entered.unwrap_or(0.0).max(listed)),
         );
     }
     if let Some(br) = &c.brands {
-        put("brand.regional_brand", b(br.regional_brand));
+        put(Metric::BrandRegionalBrand, b(br.regional_brand));
         let famous = match (br.national, br.provincial) {
             (None, None) => None,
             (n, p) => Some((n.unwrap_or(0) + p.unwrap_or(0)) as f64),
         };
-        put("brand.famous_brands", famous);
+        put(Metric::BrandFamousBrands, famous);
     } else if !firms.is_empty() {
         use crate::dataset::BrandLevel as L;
         let n = firms
@@ -1566,22 +1563,22 @@ fn cluster_metrics(
                     .is_some_and(|b| matches!(b, L::Provincial | L::National | L::International))
             })
             .count() as f64;
-        put("brand.famous_brands", Some(n));
+        put(Metric::BrandFamousBrands, Some(n));
     }
     if let Some(e) = &d.environment {
         let share = |part: Option<f64>, total: Option<f64>| ratio(part?, total?);
         let emission =
             share(e.cod_cluster, e.cod_total).or(share(e.wastewater_cluster, e.wastewater_total));
         put(
-            "green.emission_to_output_ratio",
+            Metric::GreenEmissionToOutputRatio,
             emission.and_then(|s| ratio(s, t.output_share?)),
         );
-        put("green.treatment_coverage", e.treatment_coverage);
+        put(Metric::GreenTreatmentCoverage, e.treatment_coverage);
     }
     if let Some(j) = &d.judgments {
-        put("judgment.trust", j.trust);
-        put("judgment.market_institutions", j.market_institutions);
-        put("judgment.government_service", j.government_service);
+        put(Metric::JudgmentTrust, j.trust);
+        put(Metric::JudgmentMarketInstitutions, j.market_institutions);
+        put(Metric::JudgmentGovernmentService, j.government_service);
     }
     m
 }
@@ -1710,29 +1707,34 @@ fn cluster_report(ctx: &Ctx, k: usize, c: &Cluster, warnings: &mut Vec<Warning>)
         ),
     };
     if let Some(m) = maturity.computed() {
-        metrics.insert("maturity.index".into(), m.index.unwrap_or(0.0));
-        metrics.insert("maturity.confidence".into(), m.confidence);
+        if let Some(i) = m.index {
+            metrics.set(Metric::MaturityIndex, i);
+        }
+        metrics.set(Metric::MaturityConfidence, m.confidence);
         for dim in &m.dimensions {
-            if let Some(s) = dim.score {
-                metrics.insert(format!("maturity.{}", dim.id), s);
+            if let (Some(s), Some(k)) = (
+                dim.score,
+                Metric::from_name(&format!("maturity.{}", dim.id)),
+            ) {
+                metrics.set(k, s);
             }
         }
     }
     for b in &formation.blocks {
-        if let Some(s) = b.score {
-            metrics.insert(format!("formation.{}", b.id), s);
+        if let (Some(s), Some(k)) = (b.score, Metric::from_name(&format!("formation.{}", b.id))) {
+            metrics.set(k, s);
         }
     }
     for (key, name) in [
-        ("output_cagr", "growth.output_cagr"),
-        ("firms_cagr", "growth.firms_cagr"),
+        ("output_cagr", Metric::GrowthOutputCagr),
+        ("firms_cagr", Metric::GrowthFirmsCagr),
     ] {
-        if let Some(v) = lifecycle.inputs.get(key) {
-            metrics.insert(name.into(), *v);
-        }
+        metrics.put(name, lifecycle.inputs.get(key).copied());
     }
     for (key, v) in &lifecycle.inputs {
-        metrics.insert(format!("lifecycle.{key}"), *v);
+        if let Some(k) = Metric::from_name(&format!("lifecycle.{key}")) {
+            metrics.set(k, *v);
+        }
     }
     if let Some(s) = lifecycle.stage {
         let code = match s {
@@ -1741,11 +1743,11 @@ fn cluster_report(ctx: &Ctx, k: usize, c: &Cluster, warnings: &mut Vec<Warning>)
             lifecycle::Stage::Mature => 3.0,
             lifecycle::Stage::Decline => 4.0,
         };
-        metrics.insert("lifecycle.stage".into(), code);
+        metrics.set(Metric::LifecycleStage, code);
     }
     if let Some(q) = lq_quadrant.computed() {
-        metrics.insert("cluster.lq_change_per_year".into(), q.change_per_year);
-        metrics.insert("lq.change".into(), q.latest - q.earlier);
+        metrics.set(Metric::ClusterLqChangePerYear, q.change_per_year);
+        metrics.set(Metric::LqChange, q.latest - q.earlier);
     }
     let checklists = checklist_section(d, c, &totals, &history, &firms);
     ClusterReport {
@@ -2280,9 +2282,9 @@ fn measures_section(report: &Report) -> Section<MeasureList> {
         .clusters
         .iter()
         .map(|c| {
-            let mut m: crate::measures::Metrics = c.metrics.clone().into_iter().collect();
+            let mut m = c.metrics.clone();
             if let Some(a) = absorption {
-                m.set("labour.absorption_ratio", a);
+                m.set(Metric::LabourAbsorptionRatio, a);
             }
             ClusterMeasures {
                 cluster: c.name.clone(),

@@ -8,6 +8,7 @@
 
 use crate::error::{non_negative, Error, ErrorKind, Result};
 use crate::lang::Text;
+use crate::report::{Metric, Metrics};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -344,34 +345,32 @@ pub struct ChainAssessment {
 }
 
 impl ChainAssessment {
-    /// The assessment as metrics for the measure engine ([`crate::measures::Metrics`] names).
+    /// The assessment as metrics for the measure engine ([`Metric`] names).
     /// Undefined numbers are left out, so a rule never fires on a number that does not exist.
-    pub fn metrics(&self) -> BTreeMap<String, f64> {
-        let mut m = BTreeMap::new();
-        let mut put = |k: &str, v: Option<f64>| {
-            if let Some(v) = v {
-                m.insert(k.to_string(), v);
-            }
-        };
-        put("chain.completeness", self.completeness.value);
-        put(
-            "chain.weighted_completeness",
-            self.weighted_completeness.value,
-        );
-        put("chain.zhadui_index", self.zhadui_index.value);
-        put(
-            "chain.final_intermediate_ratio",
-            self.final_intermediate_ratio.value,
-        );
-        put("chain.intermediate_share", self.intermediate_share.value);
-        put(
-            "chain.missing_stage_count",
-            Some(self.missing_stages.len() as f64),
-        );
-        put(
-            "chain.colocated_not_linked",
-            self.colocation.flagged.map(|f| if f { 1.0 } else { 0.0 }),
-        );
+    pub fn metrics(&self) -> Metrics {
+        let mut m = Metrics::new();
+        m.put(Metric::ChainCompleteness, self.completeness.value)
+            .put(
+                Metric::ChainWeightedCompleteness,
+                self.weighted_completeness.value,
+            )
+            .put(Metric::ChainZhaduiIndex, self.zhadui_index.value)
+            .put(
+                Metric::ChainFinalIntermediateRatio,
+                self.final_intermediate_ratio.value,
+            )
+            .put(
+                Metric::ChainIntermediateShare,
+                self.intermediate_share.value,
+            )
+            .put(
+                Metric::ChainMissingStageCount,
+                Some(self.missing_stages.len() as f64),
+            )
+            .put(
+                Metric::ChainColocatedNotLinked,
+                self.colocation.flagged.map(|f| if f { 1.0 } else { 0.0 }),
+            );
         m
     }
 }
@@ -747,8 +746,8 @@ mod tests {
             .iter()
             .any(|w| matches!(w, ChainWarning::Unsurveyed { stages } if stages.len() == 7)));
         let m = a.metrics();
-        assert_eq!(m.get("chain.colocated_not_linked"), Some(&1.0));
-        assert_eq!(m.get("chain.missing_stage_count"), Some(&8.0));
+        assert_eq!(m.get(Metric::ChainColocatedNotLinked), Some(1.0));
+        assert_eq!(m.get(Metric::ChainMissingStageCount), Some(8.0));
     }
 
     #[test]
@@ -764,7 +763,7 @@ mod tests {
         close(a.intermediate_share.value, 0.0);
         assert_eq!(a.colocation.flagged, None);
         assert!(a.warnings.contains(&ChainWarning::NoLq));
-        assert!(!a.metrics().contains_key("chain.final_intermediate_ratio"));
+        assert!(!a.metrics().contains(Metric::ChainFinalIntermediateRatio));
     }
 
     #[test]

@@ -8,8 +8,8 @@
 use crate::error::Result;
 use crate::lang::Text;
 use crate::maturity::{mean_score, score_indicators, scoring, IndicatorScore};
+use crate::report::Metrics;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The four blocks in the seed's order.
 pub const BLOCKS: [&str; 4] = ["premise", "demand", "support", "environment"];
@@ -55,7 +55,7 @@ pub struct Formation {
 }
 
 /// Scores the four blocks from a cluster's metrics map.
-pub fn assess(metrics: &BTreeMap<String, f64>) -> Result<Formation> {
+pub fn assess(metrics: &Metrics) -> Result<Formation> {
     let s = scoring()?;
     let mut blocks = Vec::with_capacity(BLOCKS.len());
     let mut missing = Vec::new();
@@ -90,11 +90,16 @@ pub fn assess(metrics: &BTreeMap<String, f64>) -> Result<Formation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Metric;
+
+    fn metric(name: &str) -> Metric {
+        Metric::from_name(name).expect("a known metric")
+    }
 
     #[test]
     fn missing_sub_scores_lower_confidence_only() {
-        let mut m = BTreeMap::new();
-        m.insert("cluster.lq".to_string(), 5.0);
+        let mut m = Metrics::new();
+        m.set(metric("cluster.lq"), 5.0);
         let f = assess(&m).unwrap();
         let premise = &f.blocks[0];
         // LQ 5 scores 100; the two other premise inputs are missing: score stays 100, confidence 1/3.
@@ -105,13 +110,13 @@ mod tests {
 
     #[test]
     fn judgments_map_linearly() {
-        let mut m = BTreeMap::new();
+        let mut m = Metrics::new();
         for k in [
             "judgment.trust",
             "judgment.market_institutions",
             "judgment.government_service",
         ] {
-            m.insert(k.to_string(), 3.0);
+            m.set(metric(k), 3.0);
         }
         let f = assess(&m).unwrap();
         assert_eq!(f.blocks[3].score, Some(50.0));

@@ -29,6 +29,8 @@ pub mod import;
 pub mod lifecycle;
 pub mod maturity;
 pub mod measures;
+pub mod present;
+pub mod report;
 pub mod scenario;
 pub mod share;
 

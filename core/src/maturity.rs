@@ -10,6 +10,7 @@
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::Text;
 use crate::lifecycle::LifecycleRules;
+use crate::report::{Metric, Metrics};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -50,8 +51,8 @@ const BUNDLED: &str = include_str!("../data/maturity-scoring.json");
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: String,
-    /// Key in the metrics map (`cluster.lq`, `chain.completeness`, …).
-    pub metric: String,
+    /// The metric scored (`cluster.lq`, `chain.completeness`, …); an unknown name is refused at load.
+    pub metric: Metric,
     pub label: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
@@ -188,7 +189,7 @@ fn parse_scoring(text: &str) -> Result<Scoring> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorScore {
     pub id: String,
-    pub metric: String,
+    pub metric: Metric,
     pub label: Text,
     /// The input value; `None` when the data does not allow it.
     pub value: Option<f64>,
@@ -198,18 +199,14 @@ pub struct IndicatorScore {
 }
 
 /// Scores the listed indicators from a metrics map.
-pub fn score_indicators(
-    s: &Scoring,
-    ids: &[String],
-    metrics: &BTreeMap<String, f64>,
-) -> Vec<IndicatorScore> {
+pub fn score_indicators(s: &Scoring, ids: &[String], metrics: &Metrics) -> Vec<IndicatorScore> {
     ids.iter()
         .filter_map(|id| s.indicator(id))
         .map(|ind| {
-            let value = metrics.get(&ind.metric).copied().filter(|v| v.is_finite());
+            let value = metrics.get(ind.metric);
             IndicatorScore {
                 id: ind.id.clone(),
-                metric: ind.metric.clone(),
+                metric: ind.metric,
                 label: ind.label.clone(),
                 value,
                 score: value.and_then(|v| ind.score(v)),
@@ -366,7 +363,7 @@ pub struct Maturity {
 }
 
 /// Scores the maturity index from a cluster's metrics map.
-pub fn assess(metrics: &BTreeMap<String, f64>, weights: Weights) -> Result<Maturity> {
+pub fn assess(metrics: &Metrics, weights: Weights) -> Result<Maturity> {
     let s = scoring()?;
     let mut dimensions = Vec::with_capacity(DIMENSIONS.len());
     let mut num = 0.0;
@@ -416,6 +413,10 @@ pub fn assess(metrics: &BTreeMap<String, f64>, weights: Weights) -> Result<Matur
 mod tests {
     use super::*;
 
+    fn metric(name: &str) -> Metric {
+        Metric::from_name(name).expect("a known metric")
+    }
+
     #[test]
     fn bundled_scoring_parses() {
         let s = scoring().unwrap();
@@ -436,8 +437,8 @@ mod tests {
 
     #[test]
     fn missing_data_lowers_confidence_not_the_index() {
-        let mut m = BTreeMap::new();
-        m.insert("output.cluster_yi".to_string(), 40.0);
+        let mut m = Metrics::new();
+        m.set(metric("output.cluster_yi"), 40.0);
         let out = assess(&m, Weights::equal()).unwrap();
         // Only the scale dimension is computable: the index is its score, the confidence 1/8.
         assert_eq!(out.index, Some(100.0));
@@ -459,7 +460,7 @@ mod tests {
 
     #[test]
     fn empty_metrics_give_no_index() {
-        let out = assess(&BTreeMap::new(), Weights::equal()).unwrap();
+        let out = assess(&Metrics::new(), Weights::equal()).unwrap();
         assert_eq!(out.index, None);
         assert_eq!(out.confidence, 0.0);
     }

@@ -8,6 +8,7 @@
 use crate::analyze::{belongs, compared_with, ClusterReport, Report, Section, OTHER};
 use crate::dataset::{Change, Dataset, Firm, Industry, MultiplierChoice, Scenario};
 use crate::lang::Text;
+use crate::report::Metric;
 use serde::{Deserialize, Serialize};
 
 /// The multiplier a scenario used.
@@ -43,7 +44,7 @@ pub struct ChangeEffect {
 /// A metric before and after.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Compared {
-    pub metric: String,
+    pub metric: Metric,
     pub baseline: Option<f64>,
     pub scenario: Option<f64>,
 }
@@ -372,18 +373,18 @@ fn run_one(d: &Dataset, baseline: &Report, s: &Scenario) -> ScenarioResult {
 }
 
 /// Metrics compared between the baseline and the scenario.
-const COMPARED: &[&str] = &[
-    "lq.cluster_employment",
-    "cluster.employment",
-    "cluster.output",
-    "cluster.employment_share",
-    "firms.count",
-    "firms.leading_count",
-    "concentration.cr4",
-    "concentration.hhi",
-    "chain.completeness",
-    "maturity.index",
-    "formation.premise",
+const COMPARED: &[Metric] = &[
+    Metric::LqClusterEmployment,
+    Metric::ClusterEmployment,
+    Metric::ClusterOutput,
+    Metric::ClusterEmploymentShare,
+    Metric::FirmsCount,
+    Metric::FirmsLeadingCount,
+    Metric::ConcentrationCr4,
+    Metric::ConcentrationHhi,
+    Metric::ChainCompleteness,
+    Metric::MaturityIndex,
+    Metric::FormationPremise,
 ];
 
 /// The comparison rows: the town's employment total and the first cluster's metrics, before and after.
@@ -393,7 +394,7 @@ fn compare(
     after_first: Option<&ClusterReport>,
 ) -> Vec<Compared> {
     let mut out = vec![Compared {
-        metric: "town.employment_total".into(),
+        metric: Metric::TownEmploymentTotal,
         baseline: before.town.employment_total,
         scenario: after_total,
     }];
@@ -401,9 +402,9 @@ fn compare(
     if b.is_some() || a.is_some() {
         for m in COMPARED {
             out.push(Compared {
-                metric: (*m).into(),
-                baseline: b.and_then(|c| c.metrics.get(*m).copied()),
-                scenario: a.and_then(|c| c.metrics.get(*m).copied()),
+                metric: *m,
+                baseline: b.and_then(|c| c.metrics.get(*m)),
+                scenario: a.and_then(|c| c.metrics.get(*m)),
             });
         }
     }
@@ -571,7 +572,10 @@ mod tests {
             assert_eq!(result.comparison, expected, "{}", scenario.name);
             // The removed cluster firm is visible in the cluster's firm count.
             if scenario.name == "remove one" {
-                let row = result.comparison.iter().find(|c| c.metric == "firms.count");
+                let row = result
+                    .comparison
+                    .iter()
+                    .find(|c| c.metric == Metric::FirmsCount);
                 assert!(
                     row.is_some_and(|r| r.baseline != r.scenario),
                     "{}",

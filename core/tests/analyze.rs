@@ -7,6 +7,7 @@ use clustercalc_core::analyze::{analyze, Section};
 use clustercalc_core::dataset::Dataset;
 use clustercalc_core::examples;
 use clustercalc_core::lifecycle::Stage;
+use clustercalc_core::report::Metric;
 
 fn example(name: &str) -> Dataset {
     Dataset::from_json(examples::get(name).unwrap()).unwrap()
@@ -125,7 +126,7 @@ fn scenario_absorption_is_jobs_created_over_surplus_labour() {
     let town = s
         .comparison
         .iter()
-        .find(|c| c.metric == "town.employment_total")
+        .find(|c| c.metric.name() == "town.employment_total")
         .unwrap();
     assert_eq!(
         (town.baseline, town.scenario),
@@ -186,8 +187,8 @@ fn entered_final_and_intermediate_firms_give_the_division() {
         r#","clusters":[{"name":"c","industries":["17"],"final_firms":30,"intermediate_firms":70}]"#,
     ));
     let m = &r.clusters[0].metrics;
-    assert!((m["chain.intermediate_share"] - 0.7).abs() < 1e-12);
-    assert!((m["chain.final_intermediate_ratio"] - 30.0 / 70.0).abs() < 1e-12);
+    assert!((m.get(Metric::ChainIntermediateShare).unwrap() - 0.7).abs() < 1e-12);
+    assert!((m.get(Metric::ChainFinalIntermediateRatio).unwrap() - 30.0 / 70.0).abs() < 1e-12);
 }
 
 /// The app's analysis worker hands the report to the page as JSON, so every section of every example (and the

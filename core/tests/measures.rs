@@ -1,8 +1,12 @@
 //! Scenario tests of the measure engine through the public API: chain assessment → metrics → suggestions.
 
 use clustercalc_core::chain::{self, AssessOptions};
-use clustercalc_core::measures::{self, EvidenceRole, Metrics, Op, SuggestedMeasure};
+use clustercalc_core::measures::{self, EvidenceRole, Metric, Metrics, Op, SuggestedMeasure};
 use std::collections::BTreeMap;
+
+fn metric(name: &str) -> Metric {
+    Metric::from_name(name).expect("a known metric")
+}
 
 fn find<'a>(out: &'a [SuggestedMeasure], id: &str) -> Option<&'a SuggestedMeasure> {
     out.iter().find(|s| s.id == id)
@@ -13,7 +17,7 @@ fn trigger(s: &SuggestedMeasure, metric: &str) -> (Option<f64>, Op, f64) {
     let e = s
         .evidence
         .iter()
-        .find(|e| e.metric == metric && e.role == EvidenceRole::Trigger)
+        .find(|e| e.metric.name() == metric && e.role == EvidenceRole::Trigger)
         .unwrap_or_else(|| panic!("{} has no trigger on {metric}: {:?}", s.id, s.evidence));
     (e.value, e.op, e.threshold)
 }
@@ -51,10 +55,10 @@ fn crowded_town() -> Metrics {
     .expect("valid");
     let mut m = Metrics::new();
     m.extend(a.metrics());
-    m.set("lq.cluster_employment", 3.0)
-        .set("firms.count", 125.0)
-        .set("firms.leading_count", 0.0)
-        .set("output.cluster_yi", 6.0);
+    m.set(metric("lq.cluster_employment"), 3.0)
+        .set(metric("firms.count"), 125.0)
+        .set(metric("firms.leading_count"), 0.0)
+        .set(metric("output.cluster_yi"), 6.0);
     m
 }
 
@@ -73,7 +77,7 @@ fn crowded_town_gets_chain_and_leading_firm_measures_with_evidence() {
     assert!(s
         .evidence
         .iter()
-        .any(|e| e.role == EvidenceRole::Condition && e.metric == "lq.cluster_employment"));
+        .any(|e| e.role == EvidenceRole::Condition && e.metric == Metric::LqClusterEmployment));
 
     let s = find(&out, "plan.division_network").expect("division of labour");
     let (v, op, t) = trigger(s, "chain.intermediate_share");
@@ -164,7 +168,7 @@ fn strong_town() -> Metrics {
         ("growth.firms_cagr", 0.02),
     ];
     for (k, v) in values {
-        m.set(k, v);
+        m.set(metric(k), v);
     }
     m
 }
@@ -183,8 +187,8 @@ fn strong_town_fires_few() {
 fn one_weakness_in_a_strong_town_fires_its_measure_only() {
     // Xiqiao in the mid-1990s: strong otherwise, but output falling and no design service (seed ch.4).
     let mut m = strong_town();
-    m.set("growth.output_cagr", -0.15)
-        .set("support.design_service", 0.0);
+    m.set(metric("growth.output_cagr"), -0.15)
+        .set(metric("support.design_service"), 0.0);
     let out = measures::evaluate(&m);
     let s = find(&out, "innov.design_service_company").expect("Xiqiao's lesson");
     assert_eq!(
@@ -205,7 +209,7 @@ fn every_rule_metric_is_a_documented_metric() {
     let names: Vec<&str> = measures::METRICS.iter().map(|m| m.name).collect();
     for m in measures::catalogue().expect("catalogue") {
         for r in &m.rules {
-            assert!(names.contains(&r.metric.as_str()), "{}: {}", m.id, r.metric);
+            assert!(names.contains(&r.metric.name()), "{}: {}", m.id, r.metric);
         }
     }
     // And every chain metric the assessment emits is documented.
@@ -220,8 +224,8 @@ fn every_rule_metric_is_a_documented_metric() {
         },
     )
     .expect("valid");
-    for k in a.metrics().keys() {
-        assert!(names.contains(&k.as_str()), "{k}");
+    for (k, _) in a.metrics().iter() {
+        assert!(names.contains(&k.name()), "{k}");
     }
 }
 
@@ -260,7 +264,7 @@ mod properties {
             let m: Metrics = measures::METRICS
                 .iter()
                 .zip(values)
-                .filter_map(|(info, v)| v.map(|v| (info.name.to_string(), v)))
+                .filter_map(|(info, v)| v.map(|v| (info.metric, v)))
                 .collect();
             let out = measures::evaluate(&m);
             for s in &out {

@@ -7,6 +7,7 @@ use crate::format::number;
 use crate::i18n::{tr, use_lang, variant_label, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::{Report, Section};
+use clustercalc_core::present::metric_number;
 use clustercalc_core::scenario::ScenarioResult;
 use clustercalc_core::Lang;
 use leptos::html::Canvas;
@@ -24,19 +25,6 @@ fn opt(v: Option<f64>, d: usize) -> String {
 
 /// A compared metric in its unit (display precision only): counts whole, shares as percentages, money in 万元
 /// with one decimal, indices and ratios with three.
-fn compared(v: Option<f64>, unit: &str) -> String {
-    v.map_or_else(
-        || "—".into(),
-        |v| match unit {
-            "persons" | "firms" | "brands" | "patents" | "stages" => number(v, 0),
-            "share" | "rate" => format!("{}%", number(v * 100.0, 1)),
-            "wan_yuan" => number(v, 1),
-            "score" => number(v, 1),
-            _ => number(v, 3),
-        },
-    )
-}
-
 /// Which multiplier a scenario used and why, in words.
 fn multiplier_used(choice: &str, origin: &str, lang: Lang) -> String {
     let name = match choice {
@@ -142,11 +130,11 @@ fn scenario_table(s: &ScenarioResult, lang: Lang, explain: bool) -> impl IntoVie
         .comparison
         .iter()
         .map(|c| {
-            let info = clustercalc_core::measures::metric_info(&c.metric);
-            let name = info.map_or(c.metric.clone(), |m| lang.pick(m.zh, m.en).to_string());
-            let unit = info.map_or("", |m| m.unit);
+            let info = c.metric.info();
+            let name = lang.pick(info.zh, info.en).to_string();
+            let shown = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| metric_number(c.metric, v));
             view! {
-                <tr><td>{name}</td><td class="num">{compared(c.baseline, unit)}</td><td class="num">{compared(c.scenario, unit)}</td></tr>
+                <tr><td>{name}</td><td class="num">{shown(c.baseline)}</td><td class="num">{shown(c.scenario)}</td></tr>
             }
         })
         .collect_view();

@@ -5,7 +5,7 @@ use crate::format::number;
 use crate::i18n::{tr, use_lang, variant_label, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::{ClusterReport, Report, Section};
-use clustercalc_core::measures::{metric_info, Evidence, Op};
+use clustercalc_core::measures::{Evidence, Op};
 use clustercalc_core::Lang;
 use leptos::prelude::*;
 
@@ -78,7 +78,8 @@ fn card_view(cards: Memo<Vec<Card>>, k: usize) -> impl IntoView {
 
 /// One line of evidence: the metric's name, its value, the rule's comparison and the threshold's source.
 pub fn evidence_text(e: &Evidence, lang: Lang) -> String {
-    let name = metric_info(&e.metric).map_or(e.metric.as_str(), |m| lang.pick(m.zh, m.en));
+    let info = e.metric.info();
+    let name = lang.pick(info.zh, info.en);
     let op = match e.op {
         Op::Lt => "<",
         Op::Le => "≤",

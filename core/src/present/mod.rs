@@ -1,0 +1,10 @@
+//! The presentation layer: a report turned into labelled facts with units, in both languages. Every front end
+//! (the app's views, the CLI text, the CSV/xlsx exports, the printed report) takes its number formatting
+//! ([`format`]) and its terms ([`glossary`]) from here, so that one figure reads the same everywhere.
+
+pub mod format;
+pub mod glossary;
+
+pub use format::{
+    metric_number, metric_value, money_wan, money_wan_in, number, people, people_in, percent,
+};
