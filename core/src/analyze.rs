@@ -367,6 +367,9 @@ pub struct MeasureList {
 pub struct ClusterMeasures {
     pub cluster: String,
     pub measures: Vec<crate::measures::SuggestedMeasure>,
+    /// 需要补充调查的数据: unknown inputs and the measures they would decide.
+    #[serde(default)]
+    pub data_needed: Vec<crate::measures::DataNeed>,
 }
 
 /// The full report.
@@ -1468,6 +1471,18 @@ fn cluster_metrics(
         m.put(k, v);
     };
     put(Metric::EmbedOutsideSalesShare, c.outside_market_share);
+    put(Metric::PlanningClusterPlan, b(c.development_plan));
+    put(
+        Metric::EmbedExternalMarketShare,
+        c.outside_province_share.or(c.export_share),
+    );
+    // Jobs the cluster gives against the town's rural surplus labour (seed ch.3: clusters absorb it).
+    put(
+        Metric::LabourAbsorptionRatio,
+        t.employment
+            .and_then(|e| ratio(e, d.town.rural_surplus_labour?)),
+    );
+    put(Metric::DigitalAdoptionShare, c.digital_adoption_share);
     let sourcing = c.local_sourcing_share.or_else(|| {
         let v: Vec<f64> = firms
             .iter()
@@ -1507,6 +1522,7 @@ fn cluster_metrics(
         );
         put(Metric::SupportDesignService, b(s.design_service));
         put(Metric::SupportIndustrialPark, b(s.industrial_park));
+        put(Metric::SupportQualityTesting, b(s.quality_testing));
     }
     if let Some(i) = &c.innovation {
         put(
@@ -1518,7 +1534,14 @@ fn cluster_metrics(
             i.patents.and_then(|p| ratio(p as f64 * 100.0, t.firms?)),
         );
         put(Metric::InnovationHightechCount, u(i.high_tech_firms));
+        put(
+            Metric::InnovationHightechOutputShare,
+            i.high_tech_output.and_then(|h| ratio(h, t.output?)),
+        );
     }
+    // Unknown is not zero: a firm list whose firms carry no 专精特新, high-tech or brand mark says nothing
+    // about them (the columns are often simply not in the survey), so the counts come from the firm list only
+    // when it marks at least one firm, and otherwise from the figures the user entered, or stay unknown.
     let flagged = firms
         .iter()
         .filter(|f| f.specialised_sme || f.little_giant || f.single_champion)
@@ -1532,20 +1555,19 @@ fn cluster_metrics(
     });
     match entered {
         Some(e) => put(Metric::InnovationZjtxCount, Some(e.max(flagged))),
-        None if !firms.is_empty() => put(Metric::InnovationZjtxCount, Some(flagged)),
+        None if flagged > 0.0 => put(Metric::InnovationZjtxCount, Some(flagged)),
         None => {}
     }
-    if !firms.is_empty() {
-        let listed = firms.iter().filter(|f| f.high_tech).count() as f64;
-        let entered = c
-            .innovation
-            .as_ref()
-            .and_then(|i| i.high_tech_firms)
-            .map(|v| v as f64);
-        put(
-            Metric::InnovationHightechCount,
-            Some(entered.unwrap_or(0.0).max(listed)),
-        );
+    let listed = firms.iter().filter(|f| f.high_tech).count() as f64;
+    let entered = c
+        .innovation
+        .as_ref()
+        .and_then(|i| i.high_tech_firms)
+        .map(|v| v as f64);
+    match entered {
+        Some(e) => put(Metric::InnovationHightechCount, Some(e.max(listed))),
+        None if listed > 0.0 => put(Metric::InnovationHightechCount, Some(listed)),
+        None => {}
     }
     if let Some(br) = &c.brands {
         put(Metric::BrandRegionalBrand, b(br.regional_brand));
@@ -1554,7 +1576,8 @@ fn cluster_metrics(
             (n, p) => Some((n.unwrap_or(0) + p.unwrap_or(0)) as f64),
         };
         put(Metric::BrandFamousBrands, famous);
-    } else if !firms.is_empty() {
+    } else if firms.iter().any(|f| f.brand.is_some()) {
+        // Only firms whose brand was asked (a level, `none` included) count as answers.
         use crate::dataset::BrandLevel as L;
         let n = firms
             .iter()
@@ -1574,11 +1597,17 @@ fn cluster_metrics(
             emission.and_then(|s| ratio(s, t.output_share?)),
         );
         put(Metric::GreenTreatmentCoverage, e.treatment_coverage);
+        // Energy share against output share (> 1: the cluster uses more than its share of the town's energy).
+        put(
+            Metric::GreenEnergyToOutputRatio,
+            share(e.energy_cluster, e.energy_total).and_then(|s| ratio(s, t.output_share?)),
+        );
     }
     if let Some(j) = &d.judgments {
         put(Metric::JudgmentTrust, j.trust);
         put(Metric::JudgmentMarketInstitutions, j.market_institutions);
         put(Metric::JudgmentGovernmentService, j.government_service);
+        put(Metric::JudgmentInfrastructure, j.infrastructure);
     }
     m
 }
@@ -2262,8 +2291,30 @@ fn regionalisation_section(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<Re
     })
 }
 
-/// Ranked measures per cluster from the measure catalogue (engine B), fed with the cluster's metrics and the
-/// absorption ratio of the first scenario.
+/// How much data each composite metric of a cluster stands on: a maturity dimension's or formation block's
+/// share of indicators with data.
+fn composite_confidence(c: &ClusterReport) -> crate::measures::Confidence {
+    let mut out = crate::measures::Confidence::new();
+    if let Some(m) = c.maturity.computed() {
+        for d in &m.dimensions {
+            if let (Some(k), true) = (
+                Metric::from_name(&format!("maturity.{}", d.id)),
+                d.total > 0,
+            ) {
+                out.insert(k, d.computable as f64 / d.total as f64);
+            }
+        }
+    }
+    for b in &c.formation.blocks {
+        if let Some(k) = Metric::from_name(&format!("formation.{}", b.id)) {
+            out.insert(k, b.confidence);
+        }
+    }
+    out
+}
+
+/// Ranked measures per cluster from the measure catalogue (engine B), fed with the cluster's own metrics
+/// (never with a what-if scenario's figures), and the data still to collect.
 fn measures_section(report: &Report) -> Section<MeasureList> {
     if report.clusters.is_empty() {
         return Section::missing(
@@ -2274,21 +2325,19 @@ fn measures_section(report: &Report) -> Section<MeasureList> {
     if let Err(e) = crate::measures::catalogue() {
         return Section::refused(Text::new("对策目录", "measure catalogue"), &e);
     }
-    let absorption = report
-        .scenarios
-        .computed()
-        .and_then(|s| s.items.iter().find_map(|i| i.absorption_ratio));
+    let catalogue = crate::measures::catalogue().unwrap_or(&[]);
     let clusters = report
         .clusters
         .iter()
         .map(|c| {
-            let mut m = c.metrics.clone();
-            if let Some(a) = absorption {
-                m.set(Metric::LabourAbsorptionRatio, a);
-            }
+            let confidence = composite_confidence(c);
+            let measures =
+                crate::measures::evaluate_with_confidence(catalogue, &c.metrics, &confidence);
+            let data_needed = crate::measures::data_needed(catalogue, &c.metrics, &measures);
             ClusterMeasures {
                 cluster: c.name.clone(),
-                measures: crate::measures::evaluate(&m),
+                measures,
+                data_needed,
             }
         })
         .collect();

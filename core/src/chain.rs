@@ -85,12 +85,26 @@ pub struct ColocationRule {
     pub lq_min: f64,
     /// … and chain completeness is at most this …
     pub completeness_max: f64,
-    /// … and the 扎堆 index is at least this.
+    /// … and the 扎堆 index is at least this …
     pub zhadui_min: f64,
+    /// … judged only when at least this share of the template's stages was surveyed (present or absent) …
+    #[serde(default = "default_coverage_min")]
+    pub coverage_min: f64,
+    /// … and at least this many firms were placed in stages (three firms make no verdict on a chain).
+    #[serde(default = "default_firms_min")]
+    pub firms_min: f64,
     /// "assumption" or a named source.
     pub source: String,
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+fn default_coverage_min() -> f64 {
+    0.75
+}
+
+fn default_firms_min() -> f64 {
+    10.0
 }
 
 /// The bundled file: the flag rule plus the templates.
@@ -238,6 +252,8 @@ fn validate_rule(r: &ColocationRule) -> Result<()> {
     non_negative(r.lq_min, || "lq_min".into())?;
     crate::error::in_range(r.completeness_max, 0.0, 1.0, || "completeness_max".into())?;
     crate::error::in_range(r.zhadui_min, 0.0, 1.0, || "zhadui_min".into())?;
+    crate::error::in_range(r.coverage_min, 0.0, 1.0, || "coverage_min".into())?;
+    non_negative(r.firms_min, || "firms_min".into())?;
     Ok(())
 }
 
@@ -266,6 +282,16 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// An undefined figure (what a report written before the field existed reads back as).
+    pub fn unknown() -> Self {
+        Figure {
+            value: None,
+            formula: String::new(),
+            inputs: BTreeMap::new(),
+            assumption: false,
+        }
+    }
+
     fn new(value: Option<f64>, formula: &str, inputs: &[(&str, f64)], assumption: bool) -> Self {
         Figure {
             value,
@@ -288,10 +314,26 @@ pub struct StageResult {
     pub firms: Option<f64>,
     /// At least one local firm.
     pub present: bool,
+    /// Present, absent (surveyed, none found) or not surveyed.
+    #[serde(default)]
+    pub status: StageStatus,
     /// Share of the cluster's firms in this stage; `None` when no firms were entered at all.
     pub share: Option<f64>,
     /// The same share in the template's reference profile, for comparison.
     pub reference_share: Option<f64>,
+}
+
+/// What the survey says of a stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageStatus {
+    /// At least one local firm.
+    Present,
+    /// Surveyed, and no local firm found (an entered 0).
+    Absent,
+    /// No entry: the survey did not cover it, so it is neither present nor missing.
+    #[default]
+    NotSurveyed,
 }
 
 /// The "co-located, not linked" (集而不群) judgement.
@@ -308,8 +350,11 @@ pub struct ColocationFlag {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChainWarning {
-    /// These stages had no entry: counted as missing, but the user may simply not have surveyed them.
+    /// These stages had no entry: left out of completeness (see `coverage`), and the co-location verdict
+    /// needs enough coverage.
     Unsurveyed { stages: Vec<String> },
+    /// Too few stages were surveyed, or too few firms placed, for the co-location verdict.
+    CoverageTooLow { coverage: f64, firms: f64 },
     /// No firms at all were entered: shares, the 扎堆 index and the ratios are undefined.
     NoFirms,
     /// No LQ was given: the co-location flag is not judged.
@@ -322,12 +367,18 @@ pub struct ChainAssessment {
     pub method: String,
     pub template_id: String,
     pub stages: Vec<StageResult>,
-    /// Stages with ≥ 1 local firm / stages in the template.
+    /// Stages surveyed (an entry, 0 included) / stages in the template.
+    #[serde(default = "Figure::unknown")]
+    pub coverage: Figure,
+    /// Stages with ≥ 1 local firm / stages surveyed; `None` when no stage was surveyed.
     pub completeness: Figure,
-    /// Σ weight of present stages / Σ weight of all stages.
+    /// Σ weight of present stages / Σ weight of surveyed stages.
     pub weighted_completeness: Figure,
-    /// Stages without a local firm, in chain order (unsurveyed stages included; see the warnings).
+    /// Surveyed stages without a local firm (absent), in chain order.
     pub missing_stages: Vec<String>,
+    /// Stages with no entry, in chain order.
+    #[serde(default)]
+    pub unsurveyed_stages: Vec<String>,
     /// Share of all firms in the single largest stage (assumption, METHODS.md §5).
     pub zhadui_index: Figure,
     /// The stage that holds the most firms (the first in chain order on a tie).
@@ -349,28 +400,34 @@ impl ChainAssessment {
     /// Undefined numbers are left out, so a rule never fires on a number that does not exist.
     pub fn metrics(&self) -> Metrics {
         let mut m = Metrics::new();
-        m.put(Metric::ChainCompleteness, self.completeness.value)
-            .put(
-                Metric::ChainWeightedCompleteness,
-                self.weighted_completeness.value,
-            )
-            .put(Metric::ChainZhaduiIndex, self.zhadui_index.value)
-            .put(
-                Metric::ChainFinalIntermediateRatio,
-                self.final_intermediate_ratio.value,
-            )
-            .put(
-                Metric::ChainIntermediateShare,
-                self.intermediate_share.value,
-            )
-            .put(
-                Metric::ChainMissingStageCount,
-                Some(self.missing_stages.len() as f64),
-            )
-            .put(
-                Metric::ChainColocatedNotLinked,
-                self.colocation.flagged.map(|f| if f { 1.0 } else { 0.0 }),
-            );
+        let design = self.stages.iter().any(|s| s.id.starts_with("design"));
+        m.put(
+            Metric::ChainDesignStage,
+            Some(if design { 1.0 } else { 0.0 }),
+        )
+        .put(Metric::ChainCoverage, self.coverage.value)
+        .put(Metric::ChainCompleteness, self.completeness.value)
+        .put(
+            Metric::ChainWeightedCompleteness,
+            self.weighted_completeness.value,
+        )
+        .put(Metric::ChainZhaduiIndex, self.zhadui_index.value)
+        .put(
+            Metric::ChainFinalIntermediateRatio,
+            self.final_intermediate_ratio.value,
+        )
+        .put(
+            Metric::ChainIntermediateShare,
+            self.intermediate_share.value,
+        )
+        .put(
+            Metric::ChainMissingStageCount,
+            Some(self.missing_stages.len() as f64),
+        )
+        .put(
+            Metric::ChainColocatedNotLinked,
+            self.colocation.flagged.map(|f| if f { 1.0 } else { 0.0 }),
+        );
         m
     }
 }
@@ -418,7 +475,9 @@ pub fn assess(
 
     let n_stages = template.stages.len() as f64;
     let mut present_count = 0.0;
+    let mut surveyed_count = 0.0;
     let mut weight_total = 0.0;
+    let mut weight_surveyed = 0.0;
     let mut weight_present = 0.0;
     let mut total_firms = 0.0;
     let (mut final_firms, mut intermediate_firms, mut service_firms) = (0.0, 0.0, 0.0);
@@ -431,13 +490,16 @@ pub fn assess(
         let n = firms.unwrap_or(0.0);
         let present = n >= 1.0;
         weight_total += weight;
+        if firms.is_some() {
+            surveyed_count += 1.0;
+            weight_surveyed += weight;
+        }
         if present {
             present_count += 1.0;
             weight_present += weight;
-        } else {
+        } else if firms.is_some() {
             missing.push(s.id.clone());
-        }
-        if firms.is_none() {
+        } else {
             unsurveyed.push(s.id.clone());
         }
         total_firms += n;
@@ -473,16 +535,30 @@ pub fn assess(
                 weight: opts.weights.get(&s.id).copied().unwrap_or(s.weight),
                 firms,
                 present: firms.unwrap_or(0.0) >= 1.0,
+                status: match firms {
+                    Some(n) if n >= 1.0 => StageStatus::Present,
+                    Some(_) => StageStatus::Absent,
+                    None => StageStatus::NotSurveyed,
+                },
                 share: (total_firms > 0.0).then(|| firms.unwrap_or(0.0) / total_firms),
                 reference_share,
             }
         })
         .collect();
 
+    let coverage = Figure::new(
+        Some(surveyed_count / n_stages),
+        "stages_surveyed / stages",
+        &[("stages_surveyed", surveyed_count), ("stages", n_stages)],
+        false,
+    );
     let completeness = Figure::new(
-        Some(present_count / n_stages),
-        "stages_with_firms / stages",
-        &[("stages_with_firms", present_count), ("stages", n_stages)],
+        (surveyed_count > 0.0).then(|| present_count / surveyed_count),
+        "stages_with_firms / stages_surveyed",
+        &[
+            ("stages_with_firms", present_count),
+            ("stages_surveyed", surveyed_count),
+        ],
         false,
     );
     // Overrides may set every weight to zero even though the template's defaults are positive.
@@ -490,11 +566,11 @@ pub fn assess(
         return Err(Error::new(ErrorKind::ZeroTotal, "weights"));
     }
     let weighted_completeness = Figure::new(
-        Some(weight_present / weight_total),
-        "sum(weight of stages with firms) / sum(weight)",
+        (weight_surveyed > 0.0).then(|| weight_present / weight_surveyed),
+        "sum(weight of stages with firms) / sum(weight of stages surveyed)",
         &[
             ("weight_with_firms", weight_present),
-            ("weight_total", weight_total),
+            ("weight_surveyed", weight_surveyed),
         ],
         false,
     );
@@ -528,6 +604,7 @@ pub fn assess(
     );
 
     let mut warnings = Vec::new();
+    let unsurveyed_list = unsurveyed.clone();
     if !unsurveyed.is_empty() {
         warnings.push(ChainWarning::Unsurveyed { stages: unsurveyed });
     }
@@ -538,21 +615,30 @@ pub fn assess(
         warnings.push(ChainWarning::NoLq);
     }
 
-    let completeness_value = present_count / n_stages;
+    let coverage_value = surveyed_count / n_stages;
     let mut flag_inputs = BTreeMap::new();
-    flag_inputs.insert("completeness".to_string(), completeness_value);
+    flag_inputs.insert("coverage".to_string(), coverage_value);
+    flag_inputs.insert("firms".to_string(), total_firms);
+    if let Some(c) = completeness.value {
+        flag_inputs.insert("completeness".to_string(), c);
+    }
     if let Some(z) = zhadui_index.value {
         flag_inputs.insert("zhadui_index".to_string(), z);
     }
     if let Some(lq) = opts.lq {
         flag_inputs.insert("lq".to_string(), lq);
     }
-    let flagged = match (opts.lq, zhadui_index.value) {
-        (Some(lq), Some(z)) => Some(
-            lq >= rule.lq_min
-                && completeness_value <= rule.completeness_max
-                && z >= rule.zhadui_min,
-        ),
+    let enough = coverage_value >= rule.coverage_min && total_firms >= rule.firms_min;
+    if total_firms > 0.0 && !enough {
+        warnings.push(ChainWarning::CoverageTooLow {
+            coverage: coverage_value,
+            firms: total_firms,
+        });
+    }
+    let flagged = match (opts.lq, zhadui_index.value, completeness.value, enough) {
+        (Some(lq), Some(z), Some(c), true) => {
+            Some(lq >= rule.lq_min && c <= rule.completeness_max && z >= rule.zhadui_min)
+        }
         _ => None,
     };
 
@@ -560,9 +646,11 @@ pub fn assess(
         method: "chain-assessment".into(),
         template_id: template.id.clone(),
         stages,
+        coverage,
         completeness,
         weighted_completeness,
         missing_stages: missing,
+        unsurveyed_stages: unsurveyed_list,
         zhadui_index,
         largest_stage: largest.map(|(id, _)| id.to_string()),
         final_firms,
@@ -713,9 +801,50 @@ mod tests {
         assert!(a.warnings.is_empty(), "{:?}", a.warnings);
     }
 
+    /// Every stage of the template surveyed: the given counts, 0 for the rest.
+    fn surveyed(t: &ChainTemplate, pairs: &[(&str, f64)]) -> BTreeMap<String, f64> {
+        let mut f: BTreeMap<String, f64> = t.stages.iter().map(|s| (s.id.clone(), 0.0)).collect();
+        f.extend(firms(pairs));
+        f
+    }
+
     #[test]
     fn crowded_town_is_flagged_co_located_not_linked() {
-        // 120 sock knitters, 5 dealers, nothing else surveyed as present: LQ 3.
+        // 120 sock knitters, 5 dealers, every other stage surveyed and empty: LQ 3.
+        let t = template("hosiery").expect("hosiery");
+        let f = surveyed(t, &[("sock_knitting", 120.0), ("material_dealers", 5.0)]);
+        let a = assess(
+            t,
+            &f,
+            &AssessOptions {
+                lq: Some(3.0),
+                ..Default::default()
+            },
+        )
+        .expect("valid");
+        close(a.coverage.value, 1.0);
+        close(a.completeness.value, 0.2);
+        // Weights: knitting 2 + dealers 1 of 11.
+        close(a.weighted_completeness.value, 3.0 / 11.0);
+        close(a.zhadui_index.value, 120.0 / 125.0);
+        assert_eq!(a.colocation.flagged, Some(true));
+        assert_eq!(a.missing_stages.len(), 8);
+        assert_eq!(
+            a.missing_stages.first().map(String::as_str),
+            Some("raw_material")
+        );
+        assert!(a.unsurveyed_stages.is_empty());
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+        let m = a.metrics();
+        assert_eq!(m.get(Metric::ChainColocatedNotLinked), Some(1.0));
+        assert_eq!(m.get(Metric::ChainMissingStageCount), Some(8.0));
+        assert_eq!(m.get(Metric::ChainCoverage), Some(1.0));
+    }
+
+    #[test]
+    fn unsurveyed_stages_are_neither_present_nor_missing() {
+        // The same firms, but only three stages surveyed (Xiqiao-like): completeness over what was surveyed,
+        // and no 集而不群 verdict on 30 % coverage.
         let t = template("hosiery").expect("hosiery");
         let f = firms(&[
             ("sock_knitting", 120.0),
@@ -731,23 +860,41 @@ mod tests {
             },
         )
         .expect("valid");
-        close(a.completeness.value, 0.2);
-        // Weights: knitting 2 + dealers 1 of 11.
-        close(a.weighted_completeness.value, 3.0 / 11.0);
-        close(a.zhadui_index.value, 120.0 / 125.0);
-        assert_eq!(a.colocation.flagged, Some(true));
-        assert_eq!(a.missing_stages.len(), 8);
-        assert_eq!(
-            a.missing_stages.first().map(String::as_str),
-            Some("raw_material")
-        );
+        close(a.coverage.value, 0.3);
+        close(a.completeness.value, 2.0 / 3.0);
+        assert_eq!(a.missing_stages, ["dyeing"]);
+        assert_eq!(a.unsurveyed_stages.len(), 7);
+        assert_eq!(a.colocation.flagged, None);
         assert!(a
             .warnings
             .iter()
-            .any(|w| matches!(w, ChainWarning::Unsurveyed { stages } if stages.len() == 7)));
-        let m = a.metrics();
-        assert_eq!(m.get(Metric::ChainColocatedNotLinked), Some(1.0));
-        assert_eq!(m.get(Metric::ChainMissingStageCount), Some(8.0));
+            .any(|w| matches!(w, ChainWarning::CoverageTooLow { .. })));
+        let dyeing = a.stages.iter().find(|s| s.id == "dyeing").expect("dyeing");
+        assert_eq!(dyeing.status, StageStatus::Absent);
+        let raw = a
+            .stages
+            .iter()
+            .find(|s| s.id == "raw_material")
+            .expect("raw");
+        assert_eq!(raw.status, StageStatus::NotSurveyed);
+        assert!(!a.metrics().contains(Metric::ChainColocatedNotLinked));
+    }
+
+    #[test]
+    fn three_firms_make_no_verdict_on_a_chain() {
+        let t = template("hosiery").expect("hosiery");
+        let f = surveyed(t, &[("sock_knitting", 3.0)]);
+        let a = assess(
+            t,
+            &f,
+            &AssessOptions {
+                lq: Some(3.0),
+                ..Default::default()
+            },
+        )
+        .expect("valid");
+        close(a.coverage.value, 1.0);
+        assert_eq!(a.colocation.flagged, None);
     }
 
     #[test]
@@ -770,7 +917,9 @@ mod tests {
     fn no_firms_leaves_shares_undefined() {
         let t = template("ceramics").expect("ceramics");
         let a = assess(t, &BTreeMap::new(), &AssessOptions::default()).expect("valid");
-        close(a.completeness.value, 0.0);
+        // Nothing surveyed: completeness is unknown, not 0.
+        assert_eq!(a.completeness.value, None);
+        close(a.coverage.value, 0.0);
         assert_eq!(a.zhadui_index.value, None);
         assert_eq!(a.largest_stage, None);
         assert!(a.warnings.contains(&ChainWarning::NoFirms));
@@ -779,7 +928,7 @@ mod tests {
     #[test]
     fn weight_overrides_change_weighted_completeness_only() {
         let t = template("hosiery").expect("hosiery");
-        let f = firms(&[("sock_knitting", 10.0), ("dyeing", 1.0)]);
+        let f = surveyed(t, &[("sock_knitting", 10.0), ("dyeing", 1.0)]);
         let mut weights = BTreeMap::new();
         weights.insert("dyeing".to_string(), 9.0);
         let a = assess(

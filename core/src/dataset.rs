@@ -313,6 +313,21 @@ pub struct Cluster {
     /// Share of the town's fixed investment going to the featured industry, 0..1 (特色小镇 criterion).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub featured_investment_share: Option<f64>,
+    /// Share of the cluster's sales that go outside the province, exports included (外向度: 国际国内两个市场,
+    /// seed ch.6 六), 0..1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outside_province_share: Option<f64>,
+    /// Share of the cluster's sales exported, 0..1 (part of `outside_province_share`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_share: Option<f64>,
+    /// The cluster has a dedicated development plan (集群专项发展规划, seed ch.6 一): `true`, `false`, or
+    /// absent when not asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub development_plan: Option<bool>,
+    /// Share of the cluster's firms that use digital production or management systems (数字化改造), 0..1
+    /// (MIIT 2022 cultivation area).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_adoption_share: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub innovation: Option<Innovation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -396,6 +411,9 @@ pub struct Innovation {
     /// High-tech enterprises (高新技术企业).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub high_tech_firms: Option<u64>,
+    /// Output of the cluster's high-tech enterprises (万元).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high_tech_output: Option<f64>,
     /// Innovative SMEs (创新型中小企业).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub innovative_smes: Option<u64>,
@@ -528,6 +546,9 @@ pub struct Support {
     /// An industrial park hosts the cluster (产业园区).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industrial_park: Option<bool>,
+    /// A quality testing and certification body serves the cluster (质量检测、认证机构; seed ch.6 一 (一)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality_testing: Option<bool>,
 }
 
 /// Environment figures (seed ch.6 五).
@@ -553,6 +574,12 @@ pub struct Environment {
     /// A (central) wastewater treatment plant serves the cluster.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub treatment_plant: Option<bool>,
+    /// Energy use of the whole town's industry (吨标准煤/年).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub energy_total: Option<f64>,
+    /// Energy use of the cluster's firms (吨标准煤/年).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub energy_cluster: Option<f64>,
 }
 
 /// Judgments by the user or an expert panel.
@@ -569,6 +596,9 @@ pub struct Judgments {
     /// Government service (政府服务), 1..5.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_service: Option<f64>,
+    /// Infrastructure: roads, power, water, telecoms (交通、电力、通信等基础设施), 1..5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub infrastructure: Option<f64>,
     /// GEM factor scores, 1..10 each.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gem: Option<GemScores>,
@@ -1483,6 +1513,19 @@ fn validate_cluster(c: &Cluster, p: &str) -> Result<()> {
     opt_share(c.local_sourcing_share, p, "local_sourcing_share")?;
     opt_share(c.sme_output_share, p, "sme_output_share")?;
     opt_share(c.featured_investment_share, p, "featured_investment_share")?;
+    opt_share(c.digital_adoption_share, p, "digital_adoption_share")?;
+    opt_share(c.outside_province_share, p, "outside_province_share")?;
+    opt_share(c.export_share, p, "export_share")?;
+    if let (Some(e), Some(o)) = (c.export_share, c.outside_province_share) {
+        if e > o + 1e-9 {
+            return Err(Error::new(
+                ErrorKind::BadText(format!(
+                    "exports ({e}) are part of the sales outside the province ({o}) and cannot exceed them"
+                )),
+                format!("{p}.export_share"),
+            ));
+        }
+    }
     opt_num(c.employment, p, "employment")?;
     opt_num(c.output, p, "output")?;
     if let Some(i) = &c.innovation {
@@ -1490,6 +1533,11 @@ fn validate_cluster(c: &Cluster, p: &str) -> Result<()> {
             i.rd_expenditure,
             &format!("{p}.innovation"),
             "rd_expenditure",
+        )?;
+        opt_num(
+            i.high_tech_output,
+            &format!("{p}.innovation"),
+            "high_tech_output",
         )?;
     }
     validate_years(&c.history, &format!("{p}.history"))
@@ -1519,7 +1567,10 @@ fn validate_environment(e: &Environment) -> Result<()> {
     opt_num(e.cod_total, p, "cod_total")?;
     opt_num(e.cod_cluster, p, "cod_cluster")?;
     opt_share(e.treatment_coverage, p, "treatment_coverage")?;
+    opt_num(e.energy_total, p, "energy_total")?;
+    opt_num(e.energy_cluster, p, "energy_cluster")?;
     for (part, total, field) in [
+        (e.energy_cluster, e.energy_total, "energy_cluster"),
         (
             e.wastewater_cluster,
             e.wastewater_total,
@@ -1545,6 +1596,7 @@ fn validate_judgments(j: &Judgments) -> Result<()> {
         ("trust", j.trust),
         ("market_institutions", j.market_institutions),
         ("government_service", j.government_service),
+        ("infrastructure", j.infrastructure),
     ] {
         if let Some(v) = v {
             in_range(v, 1.0, 5.0, || format!("{p}.{f}"))?;

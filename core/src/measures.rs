@@ -17,6 +17,8 @@
 //! **Missing data.** A gap in the data is evidence only of a gap in the data, so `missing` rules are used by
 //! exactly one measure, `plan.baseline_survey` ("survey the cluster first"). An empty metrics map therefore
 //! suggests that measure and nothing else; no measure about the cluster's substance ever fires on absence.
+//! Unknown is not zero: the analysis leaves a metric out when its inputs were not given, and
+//! [`data_needed`] lists such metrics with the measures they would decide (需要补充调查的数据).
 //!
 //! # Priority
 //!
@@ -26,15 +28,17 @@
 //!   `scale` if given, else |t|; with d = 0, s = 1 (any step past a zero threshold is a full gap);
 //! - `eq` (a facility or flag is absent/present): s = 1; `missing`: s = 0.
 //!
-//! The rule's priority is p = w · (0.25 + 0.75 · s): a fired rule always counts for at least a quarter of its
-//! weight, so a value just past the threshold still ranks. A measure's priority combines its fired rules as
+//! The rule's priority is p = w · (0.25 + 0.75 · s) · c: a fired rule always counts for at least a quarter of
+//! its weight, so a value just past the threshold still ranks; c (0..1) is the confidence of the metric, the
+//! share of its indicators with data when it is a composite score (a maturity dimension or a formation block),
+//! else 1, so a score built on one indicator of eight argues an eighth as strongly. A measure's priority combines its fired rules as
 //! 1 − Π(1 − p_i): more independent evidence raises it, and it stays within 0..1. Suggestions are sorted by
 //! priority, highest first, then by id, so the order is the same on every platform.
 
 use crate::error::{non_negative, Error, ErrorKind, Result};
 use crate::lang::{Lang, Text};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 const BUNDLED: &str = include_str!("../data/measures.json");
@@ -200,6 +204,10 @@ pub struct Evidence {
     pub role: EvidenceRole,
     /// The rule's priority p (triggers only).
     pub priority: Option<f64>,
+    /// How much of the data behind the metric was given, 0..1, when the metric is a composite score built
+    /// from only part of its indicators (triggers only; absent = the metric is a figure the user gave).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
 }
 
 /// A measure suggested for this town.
@@ -213,9 +221,28 @@ pub struct SuggestedMeasure {
     pub sources: Vec<String>,
     /// 0..1; see the module documentation for the formula.
     pub priority: f64,
+    /// The lowest confidence among the fired triggers (1 when every trigger is a figure the user gave).
+    #[serde(default = "one")]
+    pub confidence: f64,
     /// Triggers in catalogue order, each followed by its conditions.
     pub evidence: Vec<Evidence>,
 }
+
+fn one() -> f64 {
+    1.0
+}
+
+/// A metric the rules could not read, and the measures it would decide.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataNeed {
+    pub metric: Metric,
+    /// Ids of the measures (in catalogue order) that have a rule on this metric and did not fire.
+    pub measures: Vec<String>,
+}
+
+/// Confidence of composite metrics (a maturity dimension or formation block built from part of its
+/// indicators): metric → share of its indicators with data, 0..1. Metrics not listed count as 1.
+pub type Confidence = BTreeMap<Metric, f64>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -329,10 +356,12 @@ fn severity(rule: &Rule, value: Option<f64>) -> f64 {
     }
 }
 
-/// The priority p of a fired rule: w · (floor + (1 − floor) · s).
-fn rule_priority(rule: &Rule, value: Option<f64>) -> f64 {
+/// The priority p of a fired rule: w · (floor + (1 − floor) · s) · c, where c is the confidence of the
+/// metric (1 for a figure the user gave).
+fn rule_priority(rule: &Rule, value: Option<f64>, confidence: f64) -> f64 {
     let s = severity(rule, value);
-    (rule.weight * (PRIORITY_FLOOR + (1.0 - PRIORITY_FLOOR) * s)).clamp(0.0, 1.0)
+    (rule.weight * (PRIORITY_FLOOR + (1.0 - PRIORITY_FLOOR) * s) * confidence.clamp(0.0, 1.0))
+        .clamp(0.0, 1.0)
 }
 
 /// Suggests measures from the bundled catalogue.
@@ -350,9 +379,18 @@ pub fn evaluate(metrics: &Metrics) -> Vec<SuggestedMeasure> {
 /// Suggests measures from any catalogue (e.g. one a user edited). Only measures with at least one fired
 /// rule are returned, ranked by priority, then by id.
 pub fn evaluate_with(catalogue: &[Measure], metrics: &Metrics) -> Vec<SuggestedMeasure> {
+    evaluate_with_confidence(catalogue, metrics, &Confidence::new())
+}
+
+/// [`evaluate_with`], with the confidence of composite metrics lowering the priority of rules that read them.
+pub fn evaluate_with_confidence(
+    catalogue: &[Measure],
+    metrics: &Metrics,
+    confidence: &Confidence,
+) -> Vec<SuggestedMeasure> {
     let mut out: Vec<SuggestedMeasure> = catalogue
         .iter()
-        .filter_map(|m| suggest(m, metrics))
+        .filter_map(|m| suggest(m, metrics, confidence))
         .collect();
     out.sort_by(|a, b| {
         b.priority
@@ -362,9 +400,10 @@ pub fn evaluate_with(catalogue: &[Measure], metrics: &Metrics) -> Vec<SuggestedM
     out
 }
 
-fn suggest(m: &Measure, metrics: &Metrics) -> Option<SuggestedMeasure> {
+fn suggest(m: &Measure, metrics: &Metrics, confidence: &Confidence) -> Option<SuggestedMeasure> {
     let mut evidence = Vec::new();
     let mut keep = 1.0;
+    let mut lowest: f64 = 1.0;
     for r in &m.rules {
         let value = metrics.get(r.metric);
         if !r.op.holds(value, r.threshold) {
@@ -377,7 +416,9 @@ fn suggest(m: &Measure, metrics: &Metrics) -> Option<SuggestedMeasure> {
         if !conditions_hold {
             continue;
         }
-        let p = rule_priority(r, value);
+        let c = confidence.get(&r.metric).copied();
+        lowest = lowest.min(c.unwrap_or(1.0));
+        let p = rule_priority(r, value, c.unwrap_or(1.0));
         keep *= 1.0 - p;
         evidence.push(Evidence {
             metric: r.metric,
@@ -387,6 +428,7 @@ fn suggest(m: &Measure, metrics: &Metrics) -> Option<SuggestedMeasure> {
             threshold_source: r.threshold_source.clone(),
             role: EvidenceRole::Trigger,
             priority: Some(p),
+            confidence: c,
         });
         for c in &r.when {
             evidence.push(Evidence {
@@ -397,6 +439,7 @@ fn suggest(m: &Measure, metrics: &Metrics) -> Option<SuggestedMeasure> {
                 threshold_source: c.threshold_source.clone(),
                 role: EvidenceRole::Condition,
                 priority: None,
+                confidence: None,
             });
         }
     }
@@ -412,8 +455,47 @@ fn suggest(m: &Measure, metrics: &Metrics) -> Option<SuggestedMeasure> {
         seed_ref: m.seed_ref.clone(),
         sources: m.sources.clone(),
         priority: (1.0 - keep).clamp(0.0, 1.0),
+        confidence: lowest,
         evidence,
     })
+}
+
+/// The data to collect: metrics that a rule of a measure that did not fire would read but that are unknown
+/// (and whose rule's known conditions do not already rule it out), each with the measures it would decide.
+/// Ordered by the catalogue's first use of the metric. `missing` rules (the baseline survey) are left out:
+/// they fire on absence by design.
+pub fn data_needed(
+    catalogue: &[Measure],
+    metrics: &Metrics,
+    fired: &[SuggestedMeasure],
+) -> Vec<DataNeed> {
+    let mut out: Vec<DataNeed> = Vec::new();
+    for m in catalogue {
+        if fired.iter().any(|s| s.id == m.id) {
+            continue;
+        }
+        for r in &m.rules {
+            if r.op == Op::Missing || metrics.get(r.metric).is_some() {
+                continue;
+            }
+            let ruled_out = r.when.iter().any(|c| {
+                let v = metrics.get(c.metric);
+                v.is_some() && !c.op.holds(v, c.threshold)
+            });
+            if ruled_out {
+                continue;
+            }
+            match out.iter_mut().find(|n| n.metric == r.metric) {
+                Some(n) if !n.measures.contains(&m.id) => n.measures.push(m.id.clone()),
+                Some(_) => {}
+                None => out.push(DataNeed {
+                    metric: r.metric,
+                    measures: vec![m.id.clone()],
+                }),
+            }
+        }
+    }
+    out
 }
 
 /// Checks that every value is finite and ≥ 0 where the metric's unit cannot be negative. Growth rates and
@@ -583,27 +665,69 @@ mod tests {
     #[test]
     fn priority_grows_with_the_gap() {
         // lt 0.6, weight 1: value 0.6 − ε barely fires (floor), 0.3 is half the threshold short, 0 is all of it.
-        close(rule_priority(&rule(Op::Lt, 0.6, 1.0), Some(0.6)), 0.25);
+        close(rule_priority(&rule(Op::Lt, 0.6, 1.0), Some(0.6), 1.0), 0.25);
         close(
-            rule_priority(&rule(Op::Lt, 0.6, 1.0), Some(0.3)),
+            rule_priority(&rule(Op::Lt, 0.6, 1.0), Some(0.3), 1.0),
             0.25 + 0.75 * 0.5,
         );
-        close(rule_priority(&rule(Op::Lt, 0.6, 1.0), Some(0.0)), 1.0);
+        close(rule_priority(&rule(Op::Lt, 0.6, 1.0), Some(0.0), 1.0), 1.0);
         // gt 0.6: 0.9 is 0.3/0.6 = half over.
         close(
-            rule_priority(&rule(Op::Gt, 0.6, 0.8), Some(0.9)),
+            rule_priority(&rule(Op::Gt, 0.6, 0.8), Some(0.9), 1.0),
             0.8 * (0.25 + 0.75 * 0.5),
         );
         // Far past the threshold is capped at the weight.
-        close(rule_priority(&rule(Op::Gt, 1.2, 0.8), Some(9.0)), 0.8);
+        close(rule_priority(&rule(Op::Gt, 1.2, 0.8), Some(9.0), 1.0), 0.8);
         // eq is a full gap, missing is the floor.
-        close(rule_priority(&rule(Op::Eq, 0.0, 0.9), Some(0.0)), 0.9);
-        close(rule_priority(&rule(Op::Missing, 0.0, 0.6), None), 0.15);
+        close(rule_priority(&rule(Op::Eq, 0.0, 0.9), Some(0.0), 1.0), 0.9);
+        close(rule_priority(&rule(Op::Missing, 0.0, 0.6), None, 1.0), 0.15);
         // A zero threshold without a scale: any step past it is a full gap; with a scale it is proportional.
-        close(rule_priority(&rule(Op::Lt, 0.0, 1.0), Some(-0.01)), 1.0);
+        close(
+            rule_priority(&rule(Op::Lt, 0.0, 1.0), Some(-0.01), 1.0),
+            1.0,
+        );
         let mut scaled = rule(Op::Lt, 0.0, 1.0);
         scaled.scale = Some(0.1);
-        close(rule_priority(&scaled, Some(-0.05)), 0.25 + 0.75 * 0.5);
+        close(rule_priority(&scaled, Some(-0.05), 1.0), 0.25 + 0.75 * 0.5);
+    }
+
+    #[test]
+    fn a_composite_built_on_little_data_ranks_lower_and_says_so() {
+        // 建设产业公共服务平台 on a support score from one of eight indicators: the same gap, an eighth of the
+        // weight, and the evidence carries the confidence.
+        let c = catalogue().expect("bundled");
+        let m = metrics(&[("formation.support", 10.0)]);
+        let full = evaluate_with(c, &m);
+        let mut conf = Confidence::new();
+        conf.insert(Metric::FormationSupport, 0.125);
+        let thin = evaluate_with_confidence(c, &m, &conf);
+        let find = |v: &[SuggestedMeasure]| {
+            v.iter()
+                .find(|s| s.id == "serv.public_service_platform")
+                .cloned()
+                .expect("fires")
+        };
+        let (a, b) = (find(&full), find(&thin));
+        close(b.priority, a.priority * 0.125);
+        assert_eq!(b.confidence, 0.125);
+        assert_eq!(b.evidence[0].confidence, Some(0.125));
+        assert_eq!(a.confidence, 1.0);
+    }
+
+    #[test]
+    fn unknown_metrics_are_listed_as_data_to_collect_not_fired() {
+        let c = catalogue().expect("bundled");
+        let m = metrics(&[("lq.cluster_employment", 3.0)]);
+        let fired = evaluate_with(c, &m);
+        assert!(fired.iter().all(|s| s.id != "serv.association"));
+        let need = data_needed(c, &m, &fired);
+        let assoc = need
+            .iter()
+            .find(|n| n.metric == Metric::SupportAssociation)
+            .expect("association listed");
+        assert_eq!(assoc.measures, ["serv.association"]);
+        // A metric that is known is never listed.
+        assert!(need.iter().all(|n| n.metric != Metric::LqClusterEmployment));
     }
 
     #[test]
@@ -643,13 +767,17 @@ mod tests {
         assert!(!out.iter().any(|s| s.id == "found.link_colocated_firms"));
         let out = evaluate_with(
             c,
-            &metrics(&[("chain.zhadui_index", 0.9), ("lq.cluster_employment", 2.5)]),
+            &metrics(&[
+                ("chain.zhadui_index", 0.9),
+                ("lq.cluster_employment", 2.5),
+                ("chain.coverage", 1.0),
+            ]),
         );
         let s = out
             .iter()
             .find(|s| s.id == "found.link_colocated_firms")
             .expect("fires with LQ");
-        assert_eq!(s.evidence.len(), 2);
+        assert_eq!(s.evidence.len(), 3);
         assert_eq!(s.evidence[0].role, EvidenceRole::Trigger);
         assert_eq!(s.evidence[1].role, EvidenceRole::Condition);
         assert_eq!(s.evidence[1].value, Some(2.5));

@@ -37,13 +37,13 @@ fn empty_metrics_suggest_only_the_baseline_survey() {
     assert!((s.priority - (1.0 - 0.85f64.powi(3))).abs() < 1e-12);
 }
 
-/// A town of 120 sock knitters and 5 yarn dealers with LQ 3 and no leading firm: the seed's "扎堆" (ch.5 (三)).
+/// A town of 120 sock knitters and 5 yarn dealers with LQ 3 and no leading firm, every other stage surveyed
+/// and found empty: the seed's "扎堆" (ch.5 (三)).
 fn crowded_town() -> Metrics {
     let t = chain::template("hosiery").expect("hosiery");
-    let firms: BTreeMap<String, f64> = [("sock_knitting", 120.0), ("material_dealers", 5.0)]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    let mut firms: BTreeMap<String, f64> = t.stages.iter().map(|s| (s.id.clone(), 0.0)).collect();
+    firms.insert("sock_knitting".into(), 120.0);
+    firms.insert("material_dealers".into(), 5.0);
     let a = chain::assess(
         t,
         &firms,
@@ -185,10 +185,12 @@ fn strong_town_fires_few() {
 
 #[test]
 fn one_weakness_in_a_strong_town_fires_its_measure_only() {
-    // Xiqiao in the mid-1990s: strong otherwise, but output falling and no design service (seed ch.4).
+    // Xiqiao in the mid-1990s: strong otherwise, but output falling and no design service (seed ch.4), in a
+    // chain that has a design stage.
     let mut m = strong_town();
     m.set(metric("growth.output_cagr"), -0.15)
-        .set(metric("support.design_service"), 0.0);
+        .set(metric("support.design_service"), 0.0)
+        .set(metric("chain.design_stage"), 1.0);
     let out = measures::evaluate(&m);
     let s = find(&out, "innov.design_service_company").expect("Xiqiao's lesson");
     assert_eq!(

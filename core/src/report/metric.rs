@@ -113,6 +113,10 @@ metrics! {
     FirmsAboveScaleCount = "firms.above_scale_count", "规模以上企业数", "Number of above-scale firms (revenue ≥ 2000 万元)", Firms;
     OutputClusterYi = "output.cluster_yi", "集群产值", "Cluster output", YiYuan;
     OutputSmeShare = "output.sme_share", "中小企业产值占比", "SMEs' share of cluster output", Share;
+    ChainDesignStage = "chain.design_stage", "产业链模板含设计环节", "The chain template has a design stage", Flag;
+    EmbedExternalMarketShare = "embed.external_market_share", "销往省外和境外的比重", "Share of sales outside the province or abroad", Share;
+    InnovationHightechOutputShare = "innovation.hightech_output_share", "高新技术企业产值占集群产值的比重", "High-tech firms' share of the cluster's output", Share;
+    ChainCoverage = "chain.coverage", "产业链环节调查覆盖率", "Chain stages surveyed / stages of the template", Share;
     ChainCompleteness = "chain.completeness", "产业链完整度", "Chain completeness: stages with a local firm / stages", Share;
     ChainWeightedCompleteness = "chain.weighted_completeness", "加权产业链完整度", "Weighted chain completeness", Share;
     ChainZhaduiIndex = "chain.zhadui_index", "“扎堆”指数", "扎堆 index: share of firms in the largest stage (assumption)", Share;
@@ -153,7 +157,7 @@ metrics! {
     EmbedOutsideSalesShare = "embed.outside_sales_share", "县外销售占比", "Share of sales outside the county", Share;
     BrandRegionalBrand = "brand.regional_brand", "区域品牌（集体商标、地理标志）", "Regional brand (collective mark, geographical indication)", Flag;
     BrandFamousBrands = "brand.famous_brands", "省级以上知名品牌数", "Provincial or national famous brands", Brands;
-    LabourAbsorptionRatio = "labour.absorption_ratio", "富余劳动力吸纳率", "Jobs created / rural surplus labour", Ratio;
+    LabourAbsorptionRatio = "labour.absorption_ratio", "集群就业与农村富余劳动力之比", "Cluster jobs / the town's rural surplus labour", Ratio;
     LabourProductivityWan = "labour.productivity_wan", "全员劳动生产率", "Output per worker", WanYuanPerPerson;
     LandTaxPerMuWan = "land.tax_per_mu_wan", "亩均税收", "Tax per 亩 of construction land per year", WanYuanPerMu;
     GrowthOutputCagr = "growth.output_cagr", "产值年均增长率", "Compound annual growth of cluster output", Rate;
