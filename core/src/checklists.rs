@@ -58,6 +58,8 @@ pub struct ChecklistInput {
     pub rd_intensity: Option<f64>,
     /// The town is a technology town (the R&D criterion applies only then).
     pub is_technology_town: Option<bool>,
+    /// A 特色小镇 was declared: its own planned area, investment and jobs feed the 特色小镇 criteria.
+    pub featured_town_declared: Option<bool>,
 }
 
 /// A numeric field of [`ChecklistInput`].
@@ -93,6 +95,8 @@ pub enum CountField {
 pub enum BoolField {
     WithinOneCounty,
     IsTechnologyTown,
+    /// The town has declared (or been named) a 特色小镇 with its own planned area.
+    FeaturedTownDeclared,
 }
 
 /// A yearly-series field of [`ChecklistInput`].
@@ -185,6 +189,10 @@ pub struct Checklist {
     pub id: String,
     pub name: Text,
     pub source: String,
+    /// The whole list applies only when this flag is true (the 特色小镇 criteria only to a declared 特色小镇,
+    /// not to a whole 建制镇); when it is false every criterion reads "not applicable".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<BoolField>,
     pub criteria: Vec<Criterion>,
 }
 
@@ -364,6 +372,7 @@ impl ChecklistInput {
         match f {
             BoolField::WithinOneCounty => self.within_one_county,
             BoolField::IsTechnologyTown => self.is_technology_town,
+            BoolField::FeaturedTownDeclared => self.featured_town_declared,
         }
     }
 
@@ -454,11 +463,19 @@ pub struct ChecklistResult {
     pub id: String,
     pub name: Text,
     pub source: String,
+    /// `false` when the list does not apply to this town (a 建制镇 without a declared 特色小镇): every
+    /// criterion reads "not applicable" and `qualifies` is `None` (未申报/不适用, not failed).
+    #[serde(default = "yes")]
+    pub applicable: bool,
     pub criteria: Vec<CriterionResult>,
     pub summary: Summary,
     /// `Some(true)` when every criterion is met or not applicable, `Some(false)` when any is not met,
     /// `None` while something is unknown and nothing has failed.
     pub qualifies: Option<bool>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The outcome of a test before it is dressed as a [`CriterionResult`].
@@ -676,10 +693,20 @@ fn run_shape(test: &Test) -> Outcome {
 /// Evaluates one checklist. The input is validated first; bad values are refused with their field name.
 pub fn evaluate_checklist(list: &Checklist, input: &ChecklistInput) -> Result<ChecklistResult> {
     validate_input(input)?;
+    let applicable = list.applies_if.map(|f| input.flag(f)) != Some(Some(false));
     let criteria: Vec<CriterionResult> = list
         .criteria
         .iter()
-        .map(|c| evaluate_criterion(c, input))
+        .map(|c| {
+            let mut r = evaluate_criterion(c, input);
+            if !applicable {
+                let shape = run_shape(&c.test);
+                r.status = Status::NotApplicable;
+                r.value = shape.value;
+                r.gap = None;
+            }
+            r
+        })
         .collect();
     let mut summary = Summary::default();
     for c in &criteria {
@@ -690,7 +717,9 @@ pub fn evaluate_checklist(list: &Checklist, input: &ChecklistInput) -> Result<Ch
             Status::NotApplicable => summary.not_applicable += 1,
         }
     }
-    let qualifies = if summary.not_met > 0 {
+    let qualifies = if !applicable {
+        None
+    } else if summary.not_met > 0 {
         Some(false)
     } else if summary.unknown > 0 {
         None
@@ -701,6 +730,7 @@ pub fn evaluate_checklist(list: &Checklist, input: &ChecklistInput) -> Result<Ch
         id: list.id.clone(),
         name: list.name.clone(),
         source: list.source.clone(),
+        applicable,
         criteria,
         summary,
         qualifies,

@@ -129,6 +129,10 @@ pub struct Town {
     /// Area in km².
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area_km2: Option<f64>,
+    /// A declared (or named) 特色小镇 inside the town, with its own planned area; absent for a 建制镇 that has
+    /// none, whose 特色小镇 checklist then reads 未申报/不适用.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub featured_town: Option<FeaturedTown>,
     /// Resident population (人).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<f64>,
@@ -320,6 +324,10 @@ pub struct Cluster {
     /// Share of the cluster's sales exported, 0..1 (part of `outside_province_share`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_share: Option<f64>,
+    /// Industry codes of the cluster's leading product chain (主导产业), for MIIT's 主导产业占比; empty = the
+    /// manufacturing divisions of the chain template's product stages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leading_industries: Vec<String>,
     /// The cluster has a dedicated development plan (集群专项发展规划, seed ch.6 一): `true`, `false`, or
     /// absent when not asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -580,6 +588,24 @@ pub struct Environment {
     /// Energy use of the cluster's firms (吨标准煤/年).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub energy_cluster: Option<f64>,
+}
+
+/// A 特色小镇 (发改规划〔2021〕1383号): a planned area of a few km² inside a town, not the town itself.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FeaturedTown {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Planned area, km².
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_area_km2: Option<f64>,
+    /// Jobs in the 特色小镇 (persons).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jobs: Option<f64>,
+    /// The featured industry's share of the 特色小镇's investment, 0..1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub investment_share: Option<f64>,
 }
 
 /// Judgments by the user or an expert panel.
@@ -1375,6 +1401,14 @@ fn validate_town(t: &Town) -> Result<()> {
         opt_num(i.public, "town.construction_investment", "public")?;
         opt_num(i.private, "town.construction_investment", "private")?;
     }
+    if let Some(f) = &t.featured_town {
+        if let Some(n) = &f.name {
+            text_len(n, "town.featured_town.name")?;
+        }
+        opt_num(f.planned_area_km2, "town.featured_town", "planned_area_km2")?;
+        opt_num(f.jobs, "town.featured_town", "jobs")?;
+        opt_share(f.investment_share, "town.featured_town", "investment_share")?;
+    }
     Ok(())
 }
 
@@ -1471,6 +1505,14 @@ fn validate_cluster(c: &Cluster, p: &str) -> Result<()> {
     )?;
     for (k, code) in c.industries.iter().enumerate() {
         industry_code(code, || format!("{p}.industries[{k}]"))?;
+    }
+    cap(
+        c.leading_industries.len(),
+        limits::INDUSTRIES,
+        &format!("{p}.leading_industries"),
+    )?;
+    for (k, code) in c.leading_industries.iter().enumerate() {
+        industry_code(code, || format!("{p}.leading_industries[{k}]"))?;
     }
     if let Some(t) = &c.chain_template {
         text_len(t, &format!("{p}.chain_template"))?;
