@@ -1,0 +1,34 @@
+//! The measures section: the catalogue fed with each cluster's metrics, and the data to collect.
+
+use super::*;
+
+/// Ranked measures per cluster from the measure catalogue (engine B), fed with the cluster's own metrics
+/// (never with a what-if scenario's figures), and the data still to collect.
+pub(crate) fn measures_section(report: &Report) -> Section<MeasureList> {
+    if report.clusters.is_empty() {
+        return Section::missing(
+            "未定义集群（clusters），无法诊断并提出对策",
+            "no cluster defined (clusters): measures need a diagnosis",
+        );
+    }
+    if let Err(e) = crate::measures::catalogue() {
+        return Section::refused(Text::new("对策目录", "measure catalogue"), &e);
+    }
+    let catalogue = crate::measures::catalogue().unwrap_or(&[]);
+    let clusters = report
+        .clusters
+        .iter()
+        .map(|c| {
+            let confidence = composite_confidence(c);
+            let measures =
+                crate::measures::evaluate_with_confidence(catalogue, &c.metrics, &confidence);
+            let data_needed = crate::measures::data_needed(catalogue, &c.metrics, &measures);
+            ClusterMeasures {
+                cluster: c.name.clone(),
+                measures,
+                data_needed,
+            }
+        })
+        .collect();
+    Section::Computed(MeasureList { clusters })
+}
