@@ -1,0 +1,190 @@
+//! Reading a dataset document: the JSON path of every error, number limits, and the streaming reader's pieces.
+
+use super::*;
+
+/// A reader that counts the bytes it has given out (the size limit of [`Dataset::from_json_reader`]).
+pub(crate) struct Counted<R> {
+    pub(crate) inner: R,
+    pub(crate) bytes: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
+/// A dataset document as read by [`Dataset::from_json_reader`]: the firm list as firms, everything else as JSON.
+pub(crate) struct SplitFirms {
+    pub(crate) rest: serde_json::Map<String, Value>,
+    pub(crate) firms: Vec<Firm>,
+}
+
+impl<'de> Deserialize<'de> for SplitFirms {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = SplitFirms;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<SplitFirms, A::Error> {
+                let mut rest = serde_json::Map::new();
+                let mut firms = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "firms" {
+                        // A repeated `firms` replaces the earlier list (if that one read at all).
+                        firms = Some(map.next_value::<Vec<Firm>>()?);
+                    } else {
+                        let v = map.next_value::<Value>()?;
+                        rest.insert(key, v);
+                    }
+                }
+                Ok(SplitFirms {
+                    rest,
+                    firms: firms.unwrap_or_default(),
+                })
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+/// A located error from [`Dataset::from_json_reader`]: text that is not JSON is a syntax error of the document
+/// (as in `from_json`); anything else is a field problem at its path.
+pub(crate) fn reader_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
+    match e.inner().classify() {
+        serde_json::error::Category::Syntax
+        | serde_json::error::Category::Eof
+        | serde_json::error::Category::Io => {
+            Error::new(ErrorKind::Syntax(e.inner().to_string()), "")
+        }
+        serde_json::error::Category::Data if e.path().to_string() == "." => Error::new(
+            ErrorKind::UnsupportedFormat("the document must be a JSON object".into()),
+            "",
+        ),
+        serde_json::error::Category::Data => path_error(e),
+    }
+}
+
+/// Largest magnitude of any number in a dataset (as `api::MAX_ABS_NUMBER`): employment and 万元 never come near
+/// it, and it keeps sums over two million firms far from f64 overflow, so no report can hold an infinity.
+pub const MAX_ABS_NUMBER: f64 = 1e15;
+
+/// A number beyond ±[`MAX_ABS_NUMBER`] at `path`.
+pub(crate) fn too_big(path: String) -> Error {
+    Error::new(
+        ErrorKind::OutOfRange {
+            min: -MAX_ABS_NUMBER,
+            max: MAX_ABS_NUMBER,
+        },
+        path,
+    )
+}
+
+pub(crate) fn check_numbers(v: &Value, path: &mut String) -> Result<()> {
+    match v {
+        Value::Number(n) => {
+            let x = n.as_f64().unwrap_or(f64::INFINITY);
+            if !x.is_finite() {
+                return Err(Error::new(ErrorKind::NotFinite, path.clone()));
+            }
+            if x.abs() > MAX_ABS_NUMBER {
+                return Err(too_big(path.clone()));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                // write! into the existing buffer: no allocation per element of a two-million-firm list.
+                let _ = std::fmt::Write::write_fmt(path, format_args!("[{i}]"));
+                check_numbers(item, path)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                check_numbers(item, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// JSON Schema of the dataset format (draft 2020-12), for `clustercalc schema` and editors.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(Dataset)).unwrap_or(Value::Null)
+}
+
+/// Turns a serde error with its path into an [`Error`] naming the field.
+pub(crate) fn path_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = e.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    let msg = e.inner().to_string();
+    let join = |field: &str| {
+        if path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{path}.{field}")
+        }
+    };
+    if let Some(field) = backticked(&msg, "missing field `") {
+        return Error::new(ErrorKind::Missing, join(field));
+    }
+    if let Some(field) = backticked(&msg, "unknown field `") {
+        let expected = msg
+            .split_once("expected one of ")
+            .map(|(_, list)| {
+                list.split(", ")
+                    .map(|s| s.trim_matches('`').to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        return Error::new(
+            ErrorKind::UnknownName {
+                name: field.to_string(),
+                expected,
+            },
+            // serde_path_to_error already ends the path with the unknown key.
+            path,
+        );
+    }
+    if let Some(name) = backticked(&msg, "unknown variant `") {
+        let expected = msg
+            .split_once("expected one of ")
+            .or_else(|| msg.split_once("expected "))
+            .map(|(_, list)| {
+                list.split(", ")
+                    .map(|s| s.trim_matches('`').to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        return Error::new(
+            ErrorKind::UnknownName {
+                name: name.to_string(),
+                expected,
+            },
+            path,
+        );
+    }
+    Error::new(ErrorKind::Syntax(msg), path)
+}
+
+/// The text between `prefix` and the next backtick, if `msg` starts with `prefix`.
+pub(crate) fn backticked<'a>(msg: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = msg.strip_prefix(prefix)?;
+    rest.split('`').next()
+}
