@@ -20,15 +20,11 @@ pub use methods::{
 
 // The town dataset and its whole analysis.
 pub mod analyze;
-pub mod chain;
-pub mod checklists;
+pub mod catalogue;
+pub use catalogue::{chain, checklists, formation, lifecycle, maturity, measures};
 pub mod dataset;
 pub mod examples;
-pub mod formation;
 pub mod import;
-pub mod lifecycle;
-pub mod maturity;
-pub mod measures;
 pub mod present;
 pub mod report;
 pub mod scenario;

@@ -44,7 +44,7 @@ pub fn dimension_label(id: &str) -> Text {
 }
 
 const BUNDLED_PATH: &str = "core/data/maturity-scoring.json";
-const BUNDLED: &str = include_str!("../data/maturity-scoring.json");
+const BUNDLED: &str = include_str!("../../data/maturity-scoring.json");
 
 /// One scored indicator: a metric and its piecewise-linear scoring table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
