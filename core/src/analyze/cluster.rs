@@ -153,8 +153,7 @@ pub(crate) fn concentration_section(
                 variant: if by_revenue { "revenue" } else { "employment" }.into(),
                 result,
                 coverage,
-                bain_source:
-                    "Bain: CR4 ≥ 75 % high, 50–74 % moderate, 25–49 % weak, < 25 % atomistic".into(),
+                bain_source: crate::methods::concentration::BAIN_SOURCE.into(),
             })
         }
         Err(_) => Section::missing(
@@ -490,6 +489,7 @@ pub(crate) fn cluster_report(
         &history,
         maturity_index,
         lq_quadrant.computed().map(|q| q.change_per_year),
+        chain.computed().and_then(|a| a.colocation.flagged),
     )
     .unwrap_or_else(|_| Lifecycle {
         method: "lifecycle-rules".into(),

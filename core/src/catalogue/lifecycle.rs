@@ -57,12 +57,42 @@ impl Op {
     }
 }
 
-/// `metric op value`. Metrics: `growth`, `output_cagr`, `employment_cagr`, `firms_cagr`, `lq_change`
-/// (LQ change per year), `maturity`.
+/// What a life-cycle rule reads. Typed, so a rule naming anything else is refused when the table loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Input {
+    /// The first of output, employment and firm-count CAGR over the window that exists.
+    Growth,
+    OutputCagr,
+    EmploymentCagr,
+    FirmsCagr,
+    /// The cluster's LQ change per year.
+    LqChange,
+    /// The maturity index.
+    Maturity,
+    /// 1 when the chain assessment flags the cluster 集而不群 (firms crowd, the chain is not linked), else 0.
+    Colocated,
+}
+
+impl Input {
+    pub fn name(self) -> &'static str {
+        match self {
+            Input::Growth => "growth",
+            Input::OutputCagr => "output_cagr",
+            Input::EmploymentCagr => "employment_cagr",
+            Input::FirmsCagr => "firms_cagr",
+            Input::LqChange => "lq_change",
+            Input::Maturity => "maturity",
+            Input::Colocated => "colocated",
+        }
+    }
+}
+
+/// `metric op value` over an [`Input`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
-    pub metric: String,
+    pub metric: Input,
     pub op: Op,
     pub value: f64,
 }
@@ -83,7 +113,7 @@ impl Rule {
     /// `Some(true)` fires, `Some(false)` does not, `None` when a metric it needs is missing and the known ones
     /// do not already decide.
     fn fires(&self, inputs: &BTreeMap<String, f64>) -> Option<bool> {
-        let eval = |c: &Condition| inputs.get(&c.metric).map(|v| c.op.holds(*v, c.value));
+        let eval = |c: &Condition| inputs.get(c.metric.name()).map(|v| c.op.holds(*v, c.value));
         let mut all_known = true;
         for c in &self.all {
             match eval(c) {
@@ -229,11 +259,13 @@ fn with_growth(mut inputs: BTreeMap<String, f64>) -> (BTreeMap<String, f64>, Opt
     (inputs, basis)
 }
 
-/// Judges the stage from a history (cluster figures by year), the maturity index and the LQ change per year.
+/// Judges the stage from a history (cluster figures by year), the maturity index, the LQ change per year and
+/// the chain's 集而不群 verdict (`None` when it could not be judged).
 pub fn assess(
     history: &[YearFigures],
     maturity: Option<f64>,
     lq_change: Option<f64>,
+    colocated: Option<bool>,
 ) -> crate::error::Result<Lifecycle> {
     let rules = &crate::maturity::scoring()?.lifecycle;
     let all = series(history);
@@ -269,6 +301,9 @@ pub fn assess(
     }
     if let Some(l) = lq_change.filter(|l| l.is_finite()) {
         inputs.insert("lq_change".into(), l);
+    }
+    if let Some(c) = colocated {
+        inputs.insert("colocated".into(), if c { 1.0 } else { 0.0 });
     }
 
     // Timeline: each pair of consecutive years where some series has both ends.
@@ -357,11 +392,39 @@ mod tests {
 
     #[test]
     fn no_history_cannot_be_judged() {
-        let out = assess(&[], Some(80.0), None).unwrap();
+        let out = assess(&[], Some(80.0), None, None).unwrap();
         assert_eq!(out.stage, None);
         assert!(out.reason.is_some());
-        let one = assess(&[year(2000, Some(5), None)], None, None).unwrap();
+        let one = assess(&[year(2000, Some(5), None)], None, None, None).unwrap();
         assert_eq!(one.stage, None);
+    }
+
+    #[test]
+    fn a_crowd_of_firms_without_a_chain_is_still_emerging() {
+        // Seed ch.5: Hunan's clusters are still at the "扎堆" stage. Steady growth (3 %/yr) alone reads as
+        // mature; with the chain judged 集而不群 it is the early, crowding stage.
+        let h = [
+            year(2019, None, Some(120_000.0)),
+            year(2024, None, Some(139_100.0)),
+        ];
+        assert_eq!(
+            assess(&h, Some(45.0), None, Some(false)).unwrap().stage,
+            Some(Stage::Mature)
+        );
+        let crowd = assess(&h, Some(45.0), None, Some(true)).unwrap();
+        assert_eq!(crowd.stage, Some(Stage::Emerging));
+        assert_eq!(crowd.inputs.get("colocated"), Some(&1.0));
+        // A crowd that is shrinking fast is still in decline.
+        let falling = [
+            year(2019, None, Some(120_000.0)),
+            year(2024, None, Some(90_000.0)),
+        ];
+        assert_eq!(
+            assess(&falling, Some(45.0), None, Some(true))
+                .unwrap()
+                .stage,
+            Some(Stage::Decline)
+        );
     }
 
     #[test]
@@ -369,6 +432,7 @@ mod tests {
         // Seed ch.4 (as read by METHODS.md §5): 1 670 textile firms in the 1980s → 300 by 1994.
         let out = assess(
             &[year(1988, Some(1670), None), year(1994, Some(300), None)],
+            None,
             None,
             None,
         )
@@ -386,10 +450,10 @@ mod tests {
             year(1998, None, Some(595_000.0)),
             year(2001, None, Some(1_534_000.0)),
         ];
-        let out = assess(&h, Some(60.0), None).unwrap();
+        let out = assess(&h, Some(60.0), None, None).unwrap();
         assert_eq!(out.stage, Some(Stage::Growth));
         assert_eq!(out.window.as_ref().unwrap().basis, "output");
-        let low = assess(&h, Some(20.0), None).unwrap();
+        let low = assess(&h, Some(20.0), None, None).unwrap();
         assert_eq!(low.stage, Some(Stage::Emerging));
     }
 
@@ -397,7 +461,7 @@ mod tests {
     fn flat_is_mature() {
         let h = [year(2010, None, Some(100.0)), year(2015, None, Some(105.0))];
         assert_eq!(
-            assess(&h, Some(70.0), None).unwrap().stage,
+            assess(&h, Some(70.0), None, None).unwrap().stage,
             Some(Stage::Mature)
         );
     }

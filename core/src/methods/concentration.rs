@@ -7,39 +7,60 @@
 use crate::error::{non_negative, Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
-/// Bain's market-structure classes by CR4 (Bain 1968, as used in Chinese industrial-organisation textbooks).
+/// Bain's market-structure classes by CR4, in the six-type table of Chinese industrial-organisation textbooks
+/// (Bain 1959/1968; METHODS.md §1): ≥ 75 % 极高寡占型, 65–75 % 高集中寡占型, 50–65 % 中（上）集中寡占型,
+/// 35–50 % 中（下）集中寡占型, 30–35 % 低集中寡占型, < 30 % 原子型（竞争型）.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BainClass {
-    /// CR4 ≥ 75 %.
+    /// Type I, CR4 ≥ 75 % (极高寡占型).
+    VeryHigh,
+    /// Type II, 65 % ≤ CR4 < 75 % (高集中寡占型).
     High,
-    /// 50 % ≤ CR4 < 75 %.
-    Moderate,
-    /// 25 % ≤ CR4 < 50 %.
-    Weak,
-    /// CR4 < 25 %.
+    /// Type III, 50 % ≤ CR4 < 65 % (中（上）集中寡占型).
+    UpperModerate,
+    /// Type IV, 35 % ≤ CR4 < 50 % (中（下）集中寡占型).
+    LowerModerate,
+    /// Type V, 30 % ≤ CR4 < 35 % (低集中寡占型).
+    Low,
+    /// Type VI, CR4 < 30 % (原子型（竞争型）).
     Atomistic,
 }
 
+/// Where the class table comes from, for the report.
+pub const BAIN_SOURCE: &str = "Bain's six market-structure types on CR4 as tabled in Chinese industrial-organisation textbooks: ≥ 75 % Ⅰ 极高寡占型, 65–75 % Ⅱ 高集中寡占型, 50–65 % Ⅲ 中（上）集中寡占型, 35–50 % Ⅳ 中（下）集中寡占型, 30–35 % Ⅴ 低集中寡占型, < 30 % Ⅵ 原子型 (METHODS.md §1)";
+
 impl BainClass {
-    /// The class name in both languages (Bain's market-structure classes by CR4).
+    /// The class name in both languages.
     pub fn label(self) -> crate::lang::Text {
         let (zh, en) = match self {
-            BainClass::High => ("高集中寡占型", "highly concentrated"),
-            BainClass::Moderate => ("中集中寡占型", "moderately concentrated"),
-            BainClass::Weak => ("低集中寡占型", "weakly concentrated"),
-            BainClass::Atomistic => ("原子型（竞争型）", "atomistic (competitive)"),
+            BainClass::VeryHigh => ("极高寡占型", "very highly concentrated oligopoly (type I)"),
+            BainClass::High => ("高集中寡占型", "highly concentrated oligopoly (type II)"),
+            BainClass::UpperModerate => (
+                "中（上）集中寡占型",
+                "upper-moderately concentrated oligopoly (type III)",
+            ),
+            BainClass::LowerModerate => (
+                "中（下）集中寡占型",
+                "lower-moderately concentrated oligopoly (type IV)",
+            ),
+            BainClass::Low => ("低集中寡占型", "low-concentration oligopoly (type V)"),
+            BainClass::Atomistic => ("原子型（竞争型）", "atomistic (competitive, type VI)"),
         };
         crate::lang::Text::new(zh, en)
     }
 
     pub fn of(cr4: f64) -> BainClass {
         if cr4 >= 0.75 {
+            BainClass::VeryHigh
+        } else if cr4 >= 0.65 {
             BainClass::High
         } else if cr4 >= 0.50 {
-            BainClass::Moderate
-        } else if cr4 >= 0.25 {
-            BainClass::Weak
+            BainClass::UpperModerate
+        } else if cr4 >= 0.35 {
+            BainClass::LowerModerate
+        } else if cr4 >= 0.30 {
+            BainClass::Low
         } else {
             BainClass::Atomistic
         }
@@ -129,7 +150,7 @@ mod tests {
         close(out.equivalent_number, 2.94, 0.005);
         close(out.cr1, 0.5, 1e-12);
         close(out.cr4, 1.0, 1e-12);
-        assert_eq!(out.bain, BainClass::High);
+        assert_eq!(out.bain, BainClass::VeryHigh);
     }
 
     #[test]
@@ -145,11 +166,17 @@ mod tests {
     #[test]
     fn bain_classes_follow_cr4_bounds() {
         let cases = [
-            (0.75, BainClass::High),
-            (0.7499, BainClass::Moderate),
-            (0.5, BainClass::Moderate),
-            (0.49, BainClass::Weak),
-            (0.25, BainClass::Weak),
+            (1.0, BainClass::VeryHigh),
+            (0.75, BainClass::VeryHigh),
+            (0.7499, BainClass::High),
+            (0.65, BainClass::High),
+            (0.6499, BainClass::UpperModerate),
+            (0.5, BainClass::UpperModerate),
+            (0.4999, BainClass::LowerModerate),
+            (0.35, BainClass::LowerModerate),
+            (0.3499, BainClass::Low),
+            (0.3, BainClass::Low),
+            (0.2999, BainClass::Atomistic),
             (0.2, BainClass::Atomistic),
         ];
         for (cr4, class) in cases {
