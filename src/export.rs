@@ -54,7 +54,7 @@ pub fn result_tables(r: &Report, lang: Lang) -> Vec<Table> {
         let name = |zh: &str, en: &str| Cell::text(format!("{} · {}", c.name, lang.pick(zh, en)));
         let lq = c.lq.computed();
         summary.push(vec![
-            name("集群就业区位熵", "cluster employment LQ"),
+            name("集群就业区位商", "cluster employment LQ"),
             num(lq.and_then(|l| l.employment)),
             Cell::text(lq.map(|l| l.variant.clone()).unwrap_or_default()),
         ]);
@@ -100,7 +100,7 @@ pub fn result_tables(r: &Report, lang: Lang) -> Vec<Table> {
             ]);
         }
     }
-    tables.push((lang.pick("区位熵", "Location quotients").to_string(), lq));
+    tables.push((lang.pick("区位商", "Location quotients").to_string(), lq));
 
     // Multipliers, each with its variant.
     let mut m = vec![vec![

@@ -21,14 +21,14 @@ macro_rules! texts {
 
 texts! {
     AppTitle => "小城镇产业集群计算器", "Town Cluster Calculator";
-    AppSubtitle => "区位熵、集群成熟度、乘数与对策建议——全部在本机浏览器中计算，数据不离开本机。",
+    AppSubtitle => "区位商、集群成熟度、乘数与对策建议——全部在本机浏览器中计算，数据不离开本机。",
         "Location quotients, cluster maturity, multipliers and measures, computed in your browser; no data leaves this device.";
     SwitchLanguage => "English", "中文";
     SwitchLanguageLabel => "切换到英文界面", "Switch to the Chinese interface";
     TownSection => "乡镇基本情况", "Town";
     TownName => "乡镇名称", "Town name";
     ReferenceName => "参照区域", "Reference area";
-    ReferenceHint => "如：所在县、湖南省或全国。区位熵以它为基准。", "e.g. the county, Hunan province or China. LQs compare the town with it.";
+    ReferenceHint => "如：所在县、湖南省或全国。区位商以它为基准。", "e.g. the county, Hunan province or China. LQs compare the town with it.";
     IndustriesSection => "行业就业", "Employment by industry";
     IndustriesHint => "按 GB/T 4754-2017 大类填写。本镇就业与参照区域就业的单位须一致（人）。",
         "By GB/T 4754-2017 division. Town and reference employment in the same unit (persons).";
@@ -41,7 +41,7 @@ texts! {
     RemoveIndustryLabel => "删除此行业", "Remove this industry";
     UnknownCode => "不是 GB/T 4754-2017 的大类代码", "not a GB/T 4754-2017 division code";
     NotANumber => "请输入不小于 0 的数字", "enter a number ≥ 0";
-    ResultsSection => "区位熵（LQ）", "Location quotients (LQ)";
+    ResultsSection => "区位商（LQ）", "Location quotients (LQ)";
     LqFormula => "LQ = (本镇该行业就业 ÷ 本镇总就业) ÷ (参照区域该行业就业 ÷ 参照区域总就业)",
         "LQ = (town industry employment ÷ town total) ÷ (reference industry employment ÷ reference total)";
     Band => "分档", "Band";
@@ -50,14 +50,14 @@ texts! {
     BandClearAdvantage => "比较优势明显（LQ > 2）", "Clear advantage (LQ > 2)";
     Krugman => "克鲁格曼专业化指数", "Krugman specialisation index";
     Hoover => "胡佛系数", "Hoover coefficient";
-    ChartLq => "各行业区位熵（虚线：LQ = 1 与 LQ = 2）", "LQ by industry (dashed: LQ = 1 and LQ = 2)";
-    NeedData => "至少填写一个行业的本镇就业和参照区域就业，即可看到区位熵。",
+    ChartLq => "各行业区位商（虚线：LQ = 1 与 LQ = 2）", "LQ by industry (dashed: LQ = 1 and LQ = 2)";
+    NeedData => "至少填写一个行业的本镇就业和参照区域就业，即可看到区位商。",
         "Enter town and reference employment for at least one industry to see location quotients.";
     InputProblem => "输入有误", "Input problem";
     Variant => "口径", "Variant";
     VariantLqEmployment => "就业口径，分母为全部就业", "employment, denominator all employment";
     ClusterSection => "集群与产业链", "Cluster and value chain";
-    ClusterHint => "填写集群名称和行业代码即可计算集群区位熵；再选产业链模板并填各环节企业数，可看到产业链完整度和缺失环节。",
+    ClusterHint => "填写集群名称和行业代码即可计算集群区位商；再选产业链模板并填各环节企业数，可看到产业链完整度和缺失环节。",
         "A name and industry codes give the cluster LQ; a chain template with firm counts per stage adds chain completeness and the missing stages.";
     AddCluster => "设定研究的集群", "Set up the cluster under study";
     ClusterName => "集群名称", "Cluster name";
@@ -166,7 +166,7 @@ texts! {
     AnchorDelta => "假设值：Flegg 与 Webber 以来最常用；中国各省拟合值 0.05–0.075",
         "An assumption: the value most used since Flegg & Webber; Chinese provinces fit 0.05–0.075";
     SmallIndustryThreshold => "小行业门槛（就业人数）", "Small-industry threshold (employment)";
-    AnchorSmall => "假设值：就业少于此数的行业区位熵不稳定", "An assumption: LQs of industries with fewer employees are unstable";
+    AnchorSmall => "假设值：就业少于此数的行业区位商不稳定", "An assumption: LQs of industries with fewer employees are unstable";
     LeadingShare => "龙头企业产值占比门槛", "Leading firm: share of cluster output";
     AnchorLeadingShare => "假设值", "An assumption";
     LeadingRevenue => "龙头企业营业收入门槛", "Leading firm: revenue";
@@ -253,7 +253,12 @@ texts! {
     FlagNo => "否", "no";
     FlagUnknown => "无法判定", "cannot be judged";
     Assumption => "假设", "assumption";
-    MissingStages => "缺失环节", "Missing stages";
+    MissingStages => "缺失环节（已调查、本地没有企业）", "Missing stages (surveyed, no local firm)";
+    UnsurveyedStages => "未调查的环节（不计入完整度）", "Stages not surveyed (left out of completeness)";
+    ChainCoverage => "环节调查覆盖率", "Stages surveyed";
+    ChecklistNotApplicable => "未申报特色小镇，不适用（特色小镇不是整个建制镇）", "No 特色小镇 declared: not applicable (a featured town is not the whole township)";
+    DataNeeded => "需要补充调查的数据", "Data to collect";
+    DataNeededHint => "以下数据尚未填写，相关对策因此无法判断；补充后会自动重新分析。", "These data are not given yet, so the measures below cannot be judged; the analysis reruns as soon as they are entered.";
     ChartChain => "产业链环节示意（红色虚框：缺失环节）", "Value-chain stages (red dashed: missing)";
     MultipliersSection => "乘数与情景", "Multipliers and scenarios";
     EconomicBaseFormula => "经济基础乘数 = 总就业 ÷ 基本部门就业", "Economic-base multiplier = total employment ÷ basic employment";
@@ -296,7 +301,7 @@ texts! {
     ChartChecklists => "各条件状态（绿：符合，红：不符合，灰：数据不足）", "Criteria (green: met, red: not met, grey: unknown)";
     RegionSection => "县域分析（区域模式）", "County analysis (region mode)";
     Town => "乡镇", "Town";
-    ChartHeatmap => "乡镇 × 行业区位熵热力图（颜色越深 LQ 越高）", "Town × industry LQ heat map (darker = higher LQ)";
+    ChartHeatmap => "乡镇 × 行业区位商热力图（颜色越深 LQ 越高）", "Town × industry LQ heat map (darker = higher LQ)";
     EgGamma => "EG 指数 γ", "EG index γ";
     EgBandLabel => "集聚程度", "Localisation";
     EgHigh => "高度集聚（γ > 0.05）", "high (γ > 0.05)";
@@ -347,12 +352,12 @@ texts! {
         "Datang's hosiery firms spread over yarn, knitting, setting, packing and trade: a fine division of labour (study ch.2, ch.4). Compare three numbers with the Hunan textile town (illustrative, ch.5), whose firms crowd into one stage:";
     GuideHunanIntro => "这个示意乡镇的纺织企业大多挤在同一个环节，上下游环节缺失——正是报告第五章所说的“扎堆”。把它与分工细致的大唐袜业（报告第二、四章）比较下面三个数：",
         "Most of this illustrative town's textile firms sit in one stage and the stages around it are missing: the “扎堆” problem of study ch.5. Compare three numbers with Datang (ch.2, ch.4), where the work is finely divided:";
-    GuideChainLesson => "产业链完整度 = 有本地企业的环节数 ÷ 模板的环节数；扎堆指数 = 企业最多的那个环节的企业数 ÷ 企业总数。区位熵高而完整度低、扎堆指数高，就是“集而不群”：企业多，彼此却没有分工协作。相应的对策见第六章：延链补链、培育龙头企业。",
+    GuideChainLesson => "产业链完整度 = 有本地企业的环节数 ÷ 模板的环节数；扎堆指数 = 企业最多的那个环节的企业数 ÷ 企业总数。区位商高而完整度低、扎堆指数高，就是“集而不群”：企业多，彼此却没有分工协作。相应的对策见第六章：延链补链、培育龙头企业。",
         "Completeness = stages with a local firm ÷ stages in the template; 扎堆 index = firms in the largest stage ÷ all firms. A high LQ with low completeness and a high 扎堆 index is “co-located, not linked”: many firms, little division of labour. The matching measures are in ch.6: fill the missing links, grow leading firms.";
     GuideTown => "乡镇", "Town";
     GuideThisTown => "当前数据", "This dataset";
     GuideCountyTitle => "区域模式：一个县的多个乡镇", "Region mode: several towns of a county";
-    GuideCountyIntro => "“区域”结果页的乡镇 × 行业区位熵热图显示哪个乡镇在哪个行业上专业化；EG 指数在扣除企业规模不均（赫芬达尔指数）之后衡量行业的地理集中，按 Ellison 与 Glaeser（1997）的惯例 γ > 0.05 为高度集中；区位基尼系数衡量一个行业在各乡镇之间分布的不均程度。",
+    GuideCountyIntro => "“区域”结果页的乡镇 × 行业区位商热图显示哪个乡镇在哪个行业上专业化；EG 指数在扣除企业规模不均（赫芬达尔指数）之后衡量行业的地理集中，按 Ellison 与 Glaeser（1997）的惯例 γ > 0.05 为高度集中；区位基尼系数衡量一个行业在各乡镇之间分布的不均程度。",
         "The region results show a town × industry LQ heat map (which town specialises in what); the EG index measures an industry's geographic concentration net of uneven firm sizes (the Herfindahl index), with γ > 0.05 counted as highly concentrated by Ellison and Glaeser's (1997) convention; the locational Gini measures how unevenly an industry is spread over the towns.";
     BigRunning => "正在后台分析大数据集：", "Analysing a big dataset in the background:";
     BigLoading => "正在启动计算引擎…", "Starting the engine…";
@@ -453,9 +458,9 @@ texts! {
     ExampleHunan => "湖南纺织小镇（示意）", "A Hunan textile town (illustrative)";
     ExampleHunanNote => "“扎堆”而缺少产业链的典型问题（报告第五章）", "firms crowded together without a value chain (ch.5)";
     ExampleCounty => "一个县的多个乡镇（区域模式，示意）", "Several towns of a county (region mode, illustrative)";
-    ExampleCountyNote => "EG 指数、区位基尼系数与乡镇×行业区位熵", "EG index, locational Gini and the town × industry LQ matrix";
+    ExampleCountyNote => "EG 指数、区位基尼系数与乡镇×行业区位商", "EG index, locational Gini and the town × industry LQ matrix";
     SummarySection => "分析概览", "Summary";
-    ClusterLq => "集群就业区位熵", "Cluster employment LQ";
+    ClusterLq => "集群就业区位商", "Cluster employment LQ";
     MaturityIndex => "成熟度指数", "Maturity index";
     LifecycleStage => "生命周期阶段", "Life-cycle stage";
     ChainCompleteness => "产业链完整度", "Value-chain completeness";
@@ -467,7 +472,7 @@ texts! {
     NotGiven => "未填写", "not given";
     Warnings => "提示", "Warnings";
     SmallIndustry => "样本小", "small";
-    SmallIndustryNote => "就业人数少，区位熵不稳定", "few employees: the LQ is unstable";
+    SmallIndustryNote => "就业人数少，区位商不稳定", "few employees: the LQ is unstable";
     AutosaveUnreadable => "自动保存的数据无法读取（已损坏，或由更新版本保存），也没有更早的完好副本，已从空白开始；无法读取的那份另存在浏览器中，不会丢失",
         "The autosave could not be read (damaged, or saved by a newer version) and there is no earlier good copy, so the calculator starts empty. The unreadable copy is kept in the browser, not lost";
     AutosaveRecovered => "自动保存的数据无法读取（已损坏，或由更新版本保存），已恢复上一份完好的副本；无法读取的那份另存在浏览器中，不会丢失",
@@ -505,7 +510,7 @@ pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
 pub fn variant_label(id: &str, lang: Lang) -> String {
     let name = match id {
         "assignment" => lang.pick("分配法（按外销比例）", "assignment (outside-sales shares)"),
-        "lq" => lang.pick("区位熵法", "location-quotient method"),
+        "lq" => lang.pick("区位商法", "location-quotient method"),
         "leakage" => lang.pick("漏出式", "leakage form"),
         "textbook" => lang.pick("教科书式", "textbook form"),
         "armstrong-taylor" => lang.pick("Armstrong–Taylor 式", "Armstrong–Taylor form"),

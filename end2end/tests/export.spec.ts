@@ -22,9 +22,9 @@ test('the results CSV carries the engine numbers and opens safely in a spreadshe
     expect(text).toContain(`${i.code},${i.name},${i.value},${i.lq},`);
   }
   // The summary sheet names the cluster in its rows; the measures name it alone. Both neutralised.
-  expect(text).toContain(`"'=HYPERLINK(""http://x"",""点我"") · 集群就业区位熵",${report.clusters[0].lq.employment},`);
+  expect(text).toContain(`"'=HYPERLINK(""http://x"",""点我"") · 集群就业区位商",${report.clusters[0].lq.employment},`);
   expect(text).toContain(`"'=HYPERLINK(""http://x"",""点我"")",1,`);
-  for (const section of ['摘要', '区位熵', '乘数', '产业链', '成熟度', '认定清单', '对策建议']) {
+  for (const section of ['摘要', '区位商', '乘数', '产业链', '成熟度', '认定清单', '对策建议']) {
     expect(text).toMatch(new RegExp(`(^\ufeff|\r\n)${section}\r\n`));
   }
   expect(text).not.toMatch(/NaN|Infinity/);
@@ -45,7 +45,7 @@ nums = [float(v) for v in re.findall(r'<c r="[A-Z]+\d+"[^>]*?(?<!t="s")><v>([^<]
 print(json.dumps({"names": names, "nums": nums}))
 `;
   const out = JSON.parse(execFileSync('python3', ['-c', script, await download.path()]).toString());
-  expect(out.names).toEqual(['摘要', '区位熵', '乘数', '产业链', '成熟度', '认定清单', '对策建议']);
+  expect(out.names).toEqual(['摘要', '区位商', '乘数', '产业链', '成熟度', '认定清单', '对策建议']);
   const report = JSON.parse(execFileSync(bin, ['analyze', 'datang']).toString());
   // The writer prints 17 significant digits, so the last one may differ from the engine's shortest form.
   const has = (v: number) => out.nums.some((x: number) => Math.abs(x - v) <= 1e-12 * Math.abs(v));

@@ -22,7 +22,7 @@ test('an official prints the Datang survey report in the official order, with ev
   // The engine's figures (oracle: the CLI).
   const r = JSON.parse(execFileSync(bin, ['analyze', 'datang']).toString());
   const lq = r.clusters[0].lq.employment.toFixed(2);
-  await expect(report).toContainText(`集群就业区位熵${lq}`);
+  await expect(report).toContainText(`集群就业区位商${lq}`);
   const measures = r.measures.clusters[0].measures;
   await expect(report.getByTestId('report-measure')).toHaveCount(measures.length);
   for (const [k, m] of measures.entries()) {

@@ -104,14 +104,24 @@ fn chain_body(c: &ChainAssessment, lang: Lang, explain: bool) -> AnyView {
         number(rule.zhadui_min, 2),
         rule.source
     );
-    let missing: Vec<String> = c
-        .stages
-        .iter()
-        .filter(|s| c.missing_stages.contains(&s.id))
-        .map(|s| s.name.get(lang).to_string())
-        .collect();
+    let names = |ids: &[String]| -> String {
+        let v: Vec<String> = c
+            .stages
+            .iter()
+            .filter(|s| ids.contains(&s.id))
+            .map(|s| s.name.get(lang).to_string())
+            .collect();
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.join("、")
+        }
+    };
+    let missing = names(&c.missing_stages);
+    let unsurveyed = names(&c.unsurveyed_stages);
     view! {
         <dl class="indices">
+            {figure_row(T::ChainCoverage, &c.coverage, true, lang, explain, "chain-coverage")}
             {figure_row(T::ChainCompleteness, &c.completeness, true, lang, explain, "chain-completeness")}
             {figure_row(T::WeightedCompleteness, &c.weighted_completeness, true, lang, explain, "chain-weighted")}
             {figure_row(T::ZhaduiIndex, &c.zhadui_index, true, lang, explain, "chain-zhadui")}
@@ -120,7 +130,9 @@ fn chain_body(c: &ChainAssessment, lang: Lang, explain: bool) -> AnyView {
             <dd data-testid="chain-colocated">{flag.get(lang)}</dd>
             {explain.then(|| view! { <dd class="explain"><code>{rule_text}</code></dd> })}
             <dt>{T::MissingStages.get(lang)}</dt>
-            <dd>{if missing.is_empty() { "—".to_string() } else { missing.join("、") }}</dd>
+            <dd data-testid="chain-missing">{missing}</dd>
+            <dt>{T::UnsurveyedStages.get(lang)}</dt>
+            <dd data-testid="chain-unsurveyed">{unsurveyed}</dd>
         </dl>
         <table class="results">
             <thead><tr>

@@ -64,10 +64,11 @@ fn list_table(l: &ChecklistResult, lang: Lang, explain: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    let verdict = match l.qualifies {
-        Some(true) => T::QualifiesYes,
-        Some(false) => T::QualifiesNo,
-        None => T::QualifiesUnknown,
+    let verdict = match (l.applicable, l.qualifies) {
+        (false, _) => T::ChecklistNotApplicable,
+        (_, Some(true)) => T::QualifiesYes,
+        (_, Some(false)) => T::QualifiesNo,
+        (_, None) => T::QualifiesUnknown,
     };
     let counts = format!(
         "{} {} · {} {} · {} {}",

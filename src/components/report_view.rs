@@ -104,11 +104,11 @@ fn features(c: &ClusterReport, lang: Lang) -> AnyView {
     let maturity = c.maturity.computed();
     let rows = vec![
         fact(
-            lang.pick("集群就业区位熵", "Cluster employment LQ"),
+            lang.pick("集群就业区位商", "Cluster employment LQ"),
             lq.and_then(|l| l.employment).map(|v| number(v, 2)),
         ),
         fact(
-            lang.pick("集群产值区位熵", "Cluster output LQ"),
+            lang.pick("集群产值区位商", "Cluster output LQ"),
             lq.and_then(|l| l.output).map(|v| number(v, 2)),
         ),
         fact(

@@ -113,6 +113,8 @@ struct Pieces {
     base: String,
     keynes: String,
     measures: Result<Vec<MeasureLine>, String>,
+    /// 需要补充调查的数据: "field label → measures it would decide", one line each.
+    needed: Vec<String>,
     warnings: Vec<String>,
 }
 
@@ -156,11 +158,36 @@ fn pieces(r: &Report, lang: Lang) -> Pieces {
             .collect()),
         Section::NotComputed { reason } => Err(reason.get(lang).to_string()),
     };
+    let catalogue = clustercalc_core::measures::catalogue().unwrap_or(&[]);
+    let title = |id: &str| {
+        catalogue
+            .iter()
+            .find(|m| m.id == id)
+            .map_or_else(|| id.to_string(), |m| m.title.get(lang).to_string())
+    };
+    let needed = match &r.measures {
+        Section::Computed(m) => m
+            .clusters
+            .iter()
+            .flat_map(|c| c.data_needed.iter())
+            .map(|n| {
+                let info = n.metric.info();
+                let measures: Vec<String> = n.measures.iter().map(|id| title(id)).collect();
+                format!(
+                    "{} → {}",
+                    lang.pick(info.zh, info.en),
+                    measures.join(lang.pick("、", "; "))
+                )
+            })
+            .collect(),
+        Section::NotComputed { .. } => Vec::new(),
+    };
     Pieces {
         cards: r.clusters.iter().map(|c| card(c, lang)).collect(),
         base,
         keynes,
         measures,
+        needed,
         warnings: r
             .warnings
             .iter()
@@ -203,6 +230,8 @@ pub fn SummaryView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let needed =
+        Memo::new(move |_| all.with(|a| a.as_ref().map(|p| p.needed.clone()).unwrap_or_default()));
     let measure_reason = Memo::new(move |_| {
         all.with(|a| {
             a.as_ref()
@@ -237,6 +266,15 @@ pub fn SummaryView() -> impl IntoView {
                     </For>
                     {move || measure_reason.get().map(|r| view! { <li>{r}</li> })}
                 </ol>
+                <Show when=move || needed.with(|n| !n.is_empty())>
+                    <h3>{tr(T::DataNeeded)}</h3>
+                    <p class="small">{tr(T::DataNeededHint)}</p>
+                </Show>
+                <ul class="data-needed" data-testid="data-needed">
+                    <For each=move || needed.get() key=|n| n.clone() let:n>
+                        <li>{n}</li>
+                    </For>
+                </ul>
                 <Show when=move || warnings.with(|w| !w.is_empty())>
                     <h3>{tr(T::Warnings)}</h3>
                 </Show>
