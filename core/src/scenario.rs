@@ -65,8 +65,26 @@ pub struct ScenarioResult {
     pub total_output: Option<f64>,
     /// Total jobs created / rural surplus labour (seed ch.3); `None` without `town.rural_surplus_labour`.
     pub absorption_ratio: Option<f64>,
+    /// Tax the change would bring (万元/年): the output change (total when a multiplier gives it, else direct)
+    /// × the town's tax revenue per unit of output (`town.tax_revenue` / Σ industry output). A proportional
+    /// estimate, labelled so: it assumes the new output pays tax at the town's average rate. `None` without
+    /// the tax revenue or the outputs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax: Option<ScenarioTax>,
     /// Key metrics of the first cluster and the town, baseline vs scenario.
     pub comparison: Vec<Compared>,
+}
+
+/// The tax estimate of a scenario (seed ch.3: clusters widen the town's tax base).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioTax {
+    pub method: String,
+    /// 万元 a year.
+    pub tax: f64,
+    /// Tax revenue / output of the town, the rate applied.
+    pub rate: f64,
+    /// `total` (with the multiplier) or `direct`.
+    pub basis: String,
 }
 
 /// All scenarios.
@@ -349,6 +367,27 @@ fn run_one(d: &Dataset, baseline: &Report, s: &Scenario) -> ScenarioResult {
         .rural_surplus_labour
         .filter(|r| *r > 0.0)
         .and_then(|r| finite(total_jobs / r));
+    let direct_output = sum(&|c| c.direct_output);
+    let total_output = sum_opt(&|c| c.total_output);
+    let town_output: f64 = d.industries.iter().filter_map(|i| i.output).sum();
+    let tax = d
+        .town
+        .tax_revenue
+        .filter(|_| town_output > 0.0)
+        .and_then(|t| finite(t / town_output))
+        .map(|rate| {
+            let (base, basis) = match total_output {
+                Some(o) => (o, "total"),
+                None => (direct_output, "direct"),
+            };
+            ScenarioTax {
+                method: "tax-per-output".into(),
+                tax: base * rate,
+                rate,
+                basis: basis.into(),
+            }
+        })
+        .filter(|t| t.tax.is_finite());
     let (modified, firms) = apply_shared(d, s);
     let (after_total, after_first) = compared_with(&modified, &firms);
     ScenarioResult {
@@ -360,13 +399,14 @@ fn run_one(d: &Dataset, baseline: &Report, s: &Scenario) -> ScenarioResult {
             origin,
         },
         direct_jobs,
-        direct_output: sum(&|c| c.direct_output),
+        direct_output,
         indirect_jobs: sum_opt(&|c| c.indirect_jobs),
         induced_jobs: sum_opt(&|c| c.induced_jobs),
         indirect_and_induced_jobs: sum_opt(&|c| c.indirect_and_induced_jobs),
         total_jobs,
-        total_output: sum_opt(&|c| c.total_output),
+        total_output,
         absorption_ratio,
+        tax,
         comparison: compare(baseline, after_total, after_first.as_ref()),
         changes,
     }

@@ -218,3 +218,40 @@ fn progress_counts_every_run_and_changes_nothing() {
     let total = d.scenarios.len() + 2;
     assert_eq!(seen, (1..=total).map(|k| (k, total)).collect::<Vec<_>>());
 }
+
+#[test]
+fn urbanisation_and_private_investment_are_reported_only_from_given_figures() {
+    let text = r#"{"format":"clustercalc-dataset","version":1,"town":{"name":"T",
+        "urbanisation":[{"year":2000,"rate":0.2975},{"year":2007,"rate":0.4045}],
+        "construction_investment":{"private":7000}}}"#;
+    let r = analyze(&Dataset::from_json(text).unwrap());
+    let u = r.town.urbanisation.as_ref().unwrap();
+    assert_eq!((u.from_year, u.year), (Some(2000), 2007));
+    assert!((u.points_per_year.unwrap() - 1.528_571_428_571_428_6).abs() < 1e-12);
+    // The public figure is not given: the private share is unknown, not 100 %.
+    assert_eq!(r.town.private_investment_share, None);
+    let bad = r#"{"format":"clustercalc-dataset","version":1,"town":{"name":"T",
+        "urbanisation":[{"year":2000,"rate":29.75}]}}"#;
+    assert_eq!(
+        Dataset::from_json(bad).unwrap_err().path,
+        "town.urbanisation[0].rate"
+    );
+}
+
+#[test]
+fn a_scenario_estimates_tax_at_the_towns_rate_and_says_so() {
+    let text = r#"{"format":"clustercalc-dataset","version":1,
+        "town":{"name":"T","employed":10000,"tax_revenue":2000},
+        "industries":[{"code":"17","employment":3000,"output":15000},{"code":"52","employment":500,"output":5000}],
+        "scenarios":[{"name":"s","changes":[{"kind":"add-jobs","industry":"17","jobs":100,"output":1000}]}]}"#;
+    let r = analyze(&Dataset::from_json(text).unwrap());
+    let s = &r.scenarios.computed().unwrap().items[0];
+    let tax = s.tax.as_ref().unwrap();
+    // 2 000 万元 of tax on 20 000 万元 of output: 10 %; no multiplier in this town, so on the direct 1 000.
+    assert!((tax.rate - 0.1).abs() < 1e-12);
+    assert_eq!(tax.basis, "direct");
+    assert!((tax.tax - 100.0).abs() < 1e-9);
+    // Without the town's tax revenue there is no estimate.
+    let r = analyze(&Dataset::from_json(&text.replace(r#","tax_revenue":2000"#, "")).unwrap());
+    assert!(r.scenarios.computed().unwrap().items[0].tax.is_none());
+}

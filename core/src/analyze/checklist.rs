@@ -102,6 +102,7 @@ pub(crate) fn checklist_section(
         leading_industry_share: leading
             .and_then(|l| ratio(l, t.output?))
             .filter(|s| *s > 0.0),
+        national_market_share: c.national_market_share,
         average_growth: years_growth,
         single_champions: pick(
             count(&|f| f.single_champion),

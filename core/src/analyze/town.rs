@@ -20,10 +20,11 @@ pub(crate) fn town_summary(
         },
         None => (None, None),
     };
-    let private_investment_share = t.construction_investment.as_ref().and_then(|i| {
-        let (p, q) = (i.public.unwrap_or(0.0), i.private?);
-        ratio(q, p + q)
-    });
+    // Unknown is not zero: without the public figure the private share is unknown, not 100 %.
+    let private_investment_share = t
+        .construction_investment
+        .as_ref()
+        .and_then(|i| ratio(i.private?, i.public? + i.private?));
     TownSummary {
         name: t.name.clone(),
         county: t.county.clone(),
@@ -39,6 +40,9 @@ pub(crate) fn town_summary(
         gdp_total,
         gdp_structure,
         private_investment_share,
+        urbanisation: (!t.urbanisation.is_empty())
+            .then(|| crate::methods::urbanisation::urbanisation(&t.urbanisation).ok())
+            .flatten(),
         industries: d.industries.len(),
         firms_listed,
         illustrative: d.provenance.iter().any(|p| p.illustrative),

@@ -31,6 +31,8 @@ pub struct ChecklistInput {
     pub sme_output_share: Option<f64>,
     /// The leading industry's share of cluster output, 0..1.
     pub leading_industry_share: Option<f64>,
+    /// The cluster's share of the national market (output) of its leading product, 0..1.
+    pub national_market_share: Option<f64>,
     /// Average annual growth of cluster output (0.12 = 12 %); ≥ −1.
     pub average_growth: Option<f64>,
     /// National manufacturing single champions (制造业单项冠军).
@@ -69,6 +71,7 @@ pub enum NumberField {
     AreaKm2,
     SmeOutputShare,
     LeadingIndustryShare,
+    NationalMarketShare,
     AverageGrowth,
     TownAreaKm2,
     FeaturedInvestmentShare,
@@ -307,6 +310,7 @@ pub fn validate_input(input: &ChecklistInput) -> Result<()> {
     nn(input.area_km2, "area_km2")?;
     share(input.sme_output_share, "sme_output_share")?;
     share(input.leading_industry_share, "leading_industry_share")?;
+    share(input.national_market_share, "national_market_share")?;
     if let Some(g) = input.average_growth {
         // Growth has no upper bound; below −100 % output would be negative.
         if !g.is_finite() {
@@ -348,6 +352,7 @@ impl ChecklistInput {
             NumberField::AreaKm2 => self.area_km2,
             NumberField::SmeOutputShare => self.sme_output_share,
             NumberField::LeadingIndustryShare => self.leading_industry_share,
+            NumberField::NationalMarketShare => self.national_market_share,
             NumberField::AverageGrowth => self.average_growth,
             NumberField::TownAreaKm2 => self.town_area_km2,
             NumberField::FeaturedInvestmentShare => self.featured_investment_share,

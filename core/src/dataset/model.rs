@@ -80,6 +80,10 @@ pub struct Town {
     /// Area in km².
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area_km2: Option<f64>,
+    /// Urbanisation rate by year (城镇化率, urban residents / resident population, 0..1), for the town or, when
+    /// the town has none, its county; the latest and its change in points a year are reported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub urbanisation: Vec<crate::methods::urbanisation::UrbanisationYear>,
     /// A declared (or named) 特色小镇 inside the town, with its own planned area; absent for a 建制镇 that has
     /// none, whose 特色小镇 checklist then reads 未申报/不适用.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -275,6 +279,10 @@ pub struct Cluster {
     /// Share of the cluster's sales exported, 0..1 (part of `outside_province_share`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_share: Option<f64>,
+    /// The cluster's share of the national market (output) of its leading product, 0..1 (the seed's ch.4:
+    /// 嵊州领带 80 %, 古镇灯饰 60 %); feeds MIIT's 细分领域全国前列.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national_market_share: Option<f64>,
     /// Industry codes of the cluster's leading product chain (主导产业), for MIIT's 主导产业占比; empty = the
     /// manufacturing divisions of the chain template's product stages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -43,9 +43,10 @@ pub(crate) fn opt_year(v: Option<i32>, path: &str) -> Result<()> {
     Ok(())
 }
 
-/// True for a GB/T 4754 code: 2–4 ASCII digits.
+/// True for a GB/T 4754 code: 2–4 ASCII digits (大类, 中类, 小类), or a section (门类) letter A–T.
 pub fn is_industry_code(code: &str) -> bool {
-    (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
+    ((2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()))
+        || crate::gbt4754::is_section_code(code)
 }
 
 pub(crate) fn industry_code(code: &str, path: impl Fn() -> String) -> Result<()> {
@@ -54,7 +55,7 @@ pub(crate) fn industry_code(code: &str, path: impl Fn() -> String) -> Result<()>
     } else {
         Err(Error::new(
             ErrorKind::BadText(format!(
-                "industry code must be 2–4 digits as text (GB/T 4754), got \"{}\"",
+                "industry code must be 2–4 digits as text or a section letter A–T (GB/T 4754), got \"{}\"",
                 code.chars().take(20).collect::<String>()
             )),
             path(),
@@ -110,6 +111,18 @@ pub(crate) fn validate_town(t: &Town) -> Result<()> {
     if let Some(i) = &t.construction_investment {
         opt_num(i.public, "town.construction_investment", "public")?;
         opt_num(i.private, "town.construction_investment", "private")?;
+    }
+    if !t.urbanisation.is_empty() {
+        cap(
+            t.urbanisation.len(),
+            limits::HISTORY_YEARS,
+            "town.urbanisation",
+        )?;
+        for (i, u) in t.urbanisation.iter().enumerate() {
+            opt_year(Some(u.year), &format!("town.urbanisation[{i}].year"))?;
+        }
+        crate::methods::urbanisation::urbanisation(&t.urbanisation)
+            .map_err(|e| e.within("town"))?;
     }
     if let Some(f) = &t.featured_town {
         if let Some(n) = &f.name {
@@ -266,6 +279,7 @@ pub(crate) fn validate_cluster(c: &Cluster, p: &str) -> Result<()> {
     opt_share(c.sme_output_share, p, "sme_output_share")?;
     opt_share(c.featured_investment_share, p, "featured_investment_share")?;
     opt_share(c.digital_adoption_share, p, "digital_adoption_share")?;
+    opt_share(c.national_market_share, p, "national_market_share")?;
     opt_share(c.outside_province_share, p, "outside_province_share")?;
     opt_share(c.export_share, p, "export_share")?;
     if let (Some(e), Some(o)) = (c.export_share, c.outside_province_share) {

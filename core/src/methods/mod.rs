@@ -16,3 +16,4 @@ pub mod locational_gini;
 pub mod region;
 pub mod regionalize;
 pub mod shift_share;
+pub mod urbanisation;

@@ -108,8 +108,12 @@ pub struct TownSummary {
     /// GDP (万元) and its three-sector structure (shares).
     pub gdp_total: Option<f64>,
     pub gdp_structure: Option<[f64; 3]>,
-    /// Private share of town construction investment (seed ch.3: 70 % in Zhejiang towns).
+    /// Private share of town construction investment (seed ch.3 (六)); needs both the
+    /// public and the private figure.
     pub private_investment_share: Option<f64>,
+    /// The urbanisation rate and its change in points a year (seed ch.5 (一): Hunan 29.75 % → 40.45 %, 2000–2007).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urbanisation: Option<crate::methods::urbanisation::Urbanisation>,
     pub industries: usize,
     pub firms_listed: usize,
     /// True when the dataset says some of its numbers are illustrative.

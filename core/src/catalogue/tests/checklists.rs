@@ -28,7 +28,7 @@ fn bundled_checklists_parse_with_the_methods_criteria() {
     assert_eq!(ids, ["miit_sme_cluster_2022", "featured_town_2021"]);
     let miit = &lists[0];
     assert_eq!(miit.source, "工信部企业〔2022〕119号");
-    assert_eq!(miit.criteria.len(), 7);
+    assert_eq!(miit.criteria.len(), 8);
     let town = &lists[1];
     assert_eq!(town.source, "发改规划〔2021〕1383号");
     assert_eq!(town.criteria.len(), 6);
@@ -315,6 +315,7 @@ fn qualifies_summarises_the_statuses() {
         output_last_three_years_yi: Some(vec![48.0, 55.0, 61.0]),
         sme_output_share: Some(0.85),
         leading_industry_share: Some(0.8),
+        national_market_share: Some(0.15),
         average_growth: Some(0.12),
         little_giants: Some(2),
         ..Default::default()
@@ -325,7 +326,7 @@ fn qualifies_summarises_the_statuses() {
         .find(|l| l.id == "miit_sme_cluster_2022")
         .expect("miit");
     assert_eq!(miit.qualifies, Some(true));
-    assert_eq!(miit.summary.met, 7);
+    assert_eq!(miit.summary.met, 8);
     let mut one_fails = full.clone();
     one_fails.average_growth = Some(0.05);
     let r = evaluate(&one_fails).expect("valid");
@@ -388,4 +389,26 @@ fn input_deserialises_from_json_with_missing_fields() {
     assert_eq!(x.area_km2, Some(12.5));
     assert_eq!(x.jobs, None);
     assert!(serde_json::from_str::<ChecklistInput>(r#"{"area": 1}"#).is_err());
+}
+
+#[test]
+fn national_position_reads_the_national_market_share() {
+    // The seed's ch.4 example: 嵊州 ties, 80 % of the national market.
+    let i = |v: Option<f64>| ChecklistInput {
+        national_market_share: v,
+        ..Default::default()
+    };
+    check(
+        &i(Some(0.8)),
+        "miit.national_position",
+        Status::Met,
+        Some(0.0),
+    );
+    check(
+        &i(Some(0.05)),
+        "miit.national_position",
+        Status::NotMet,
+        Some(0.05),
+    );
+    check(&i(None), "miit.national_position", Status::Unknown, None);
 }
