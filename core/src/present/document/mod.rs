@@ -1,0 +1,270 @@
+//! The 调研报告 as a document: a report turned into headings, paragraphs, lists and tables in one language,
+//! in the order a township hands it in — 一、基本情况, 二、主要特点, 三、存在的问题 (under the seed study's
+//! chapter-5 problem types), 四、对策建议 (under its six chapter-6 headings), 五、需要补充的数据, and an appendix
+//! on data sources and methods with the key tables.
+//!
+//! The model is plain data with every cell already text, so each renderer (Markdown and HTML in
+//! [`crate::present::render`], Word in `present::docx`) only lays it out. Every figure comes from the report and
+//! is formatted by [`crate::present::format`]; every term from [`crate::present::glossary`]; threshold sources
+//! are put into words by [`crate::present::sources`]. A fact the report does not have is left out, never
+//! written as zero: problems come only from fired measures and from chain and LQ results.
+
+mod appendix;
+mod diagnosis;
+mod effects;
+mod facts;
+mod features;
+mod tables;
+#[cfg(test)]
+mod tests;
+mod words;
+
+use crate::analyze::Report;
+use crate::lang::Lang;
+use crate::present::glossary::Term;
+use serde::Serialize;
+
+/// The report as a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub lang: Lang,
+    pub title: String,
+    /// Lines under the title: the place and year, how the report was made, the data caveat.
+    pub subtitle: Vec<String>,
+    pub sections: Vec<DocSection>,
+    /// The closing line: the tool and the study the framework comes from.
+    pub footer: String,
+}
+
+/// A numbered section (一、基本情况 …) or the appendix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocSection {
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+/// A piece of a section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// A heading inside a section: level 2 under the section heading, level 3 below that.
+    Heading {
+        level: u8,
+        text: String,
+    },
+    /// A paragraph, optionally opening with a bold lead ("建议理由：").
+    Paragraph {
+        lead: Option<String>,
+        text: String,
+    },
+    Bullets {
+        items: Vec<String>,
+    },
+    Table(Table),
+    /// A horizontal bar chart (HTML draws it as SVG; the data is in a table beside it).
+    Chart(BarChart),
+    /// A caveat in small print.
+    Note {
+        text: String,
+    },
+}
+
+/// A table: a caption, a header row and rows of text cells.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Per column: figures, aligned right.
+    pub numeric: Vec<bool>,
+}
+
+/// A horizontal bar chart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarChart {
+    pub caption: String,
+    pub bars: Vec<Bar>,
+    /// A reference line (LQ = 1) and its label.
+    pub reference: Option<(f64, String)>,
+}
+
+/// One bar: its label, its value and the value as printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    pub text: String,
+}
+
+/// The headings of the five sections and the appendix, in order.
+pub fn section_headings(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Zh => [
+            "一、基本情况",
+            "二、主要特点",
+            "三、存在的问题",
+            "四、对策建议",
+            "五、需要补充的数据",
+            "附录 数据来源与方法说明",
+        ],
+        Lang::En => [
+            "1. Basic facts",
+            "2. Main characteristics",
+            "3. Problems",
+            "4. Suggested measures",
+            "5. Data to collect",
+            "Appendix: data sources and methods",
+        ],
+    }
+}
+
+/// Builds the document of a report in one language.
+pub fn build(r: &Report, lang: Lang) -> Document {
+    let [h1, h2, h3, h4, h5, h6] = section_headings(lang);
+    let sections = vec![
+        DocSection {
+            heading: h1.into(),
+            blocks: facts::basic_facts(r, lang),
+        },
+        DocSection {
+            heading: h2.into(),
+            blocks: facts::characteristics(r, lang),
+        },
+        DocSection {
+            heading: h3.into(),
+            blocks: diagnosis::problems(r, lang),
+        },
+        DocSection {
+            heading: h4.into(),
+            blocks: diagnosis::measures(r, lang),
+        },
+        DocSection {
+            heading: h5.into(),
+            blocks: diagnosis::data_needed(r, lang),
+        },
+        DocSection {
+            heading: h6.into(),
+            blocks: appendix::appendix(r, lang),
+        },
+    ];
+    let town = &r.town;
+    let title = match lang {
+        Lang::Zh => format!("{}产业集群调研报告", town.name),
+        Lang::En => format!("Industrial cluster survey report: {}", town.name),
+    };
+    let mut subtitle = Vec::new();
+    let place: String = match lang {
+        Lang::Zh => [
+            town.province.as_deref(),
+            town.county.as_deref(),
+            Some(&town.name),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        Lang::En => [
+            Some(town.name.as_str()),
+            town.county.as_deref(),
+            town.province.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", "),
+    };
+    subtitle.push(match (town.year, lang) {
+        (Some(y), Lang::Zh) => format!("{place} · {y} 年数据"),
+        (Some(y), Lang::En) => format!("{place} · figures of {y}"),
+        (None, _) => place,
+    });
+    subtitle.push(words::t(
+        lang,
+        "本报告由小城镇产业集群计算器根据所填数据生成；未填写的数据不作推断。",
+        "Made by the Town Cluster Calculator from the data entered; data not entered is not guessed.",
+    ));
+    if town.illustrative {
+        subtitle.push(words::t(
+            lang,
+            "注意：所用数据含教学用示意数据，不是统计数据。",
+            "Note: the data includes illustrative numbers made up for teaching; they are not statistics.",
+        ));
+    }
+    let footer = match lang {
+        Lang::Zh => format!(
+            "问题分类和对策框架依据{}第五章、第六章；认定标准依据工信部、国家发展改革委的有关文件。",
+            Term::SeedTitle.get(lang)
+        ),
+        Lang::En => format!(
+            "Problem types and the framework of measures follow {}, chapters 5 and 6; the criteria follow the MIIT and NDRC documents named.",
+            Term::SeedTitle.get(lang)
+        ),
+    };
+    Document {
+        lang,
+        title,
+        subtitle,
+        sections,
+        footer,
+    }
+}
+
+impl Document {
+    /// Every text of the document, one block a line (tables as tab-separated rows): what a reader reads, for
+    /// tests and search.
+    pub fn plain_text(&self) -> String {
+        let mut out = vec![self.title.clone()];
+        out.extend(self.subtitle.iter().cloned());
+        for s in &self.sections {
+            out.push(s.heading.clone());
+            for b in &s.blocks {
+                match b {
+                    Block::Heading { text, .. } | Block::Note { text } => out.push(text.clone()),
+                    Block::Paragraph { lead, text } => {
+                        out.push(format!("{}{text}", lead.as_deref().unwrap_or("")))
+                    }
+                    Block::Bullets { items } => out.extend(items.iter().cloned()),
+                    Block::Table(t) => {
+                        out.push(t.caption.clone());
+                        out.push(t.header.join("\t"));
+                        out.extend(t.rows.iter().map(|r| r.join("\t")));
+                    }
+                    Block::Chart(c) => {
+                        out.push(c.caption.clone());
+                        out.extend(c.bars.iter().map(|b| format!("{}\t{}", b.label, b.text)));
+                        if let Some((_, l)) = &c.reference {
+                            out.push(l.clone());
+                        }
+                    }
+                }
+            }
+        }
+        out.push(self.footer.clone());
+        out.join("\n")
+    }
+}
+
+/// Shorthand constructors the section builders use.
+pub(crate) fn para(text: impl Into<String>) -> Block {
+    Block::Paragraph {
+        lead: None,
+        text: text.into(),
+    }
+}
+
+pub(crate) fn lead(lead: impl Into<String>, text: impl Into<String>) -> Block {
+    Block::Paragraph {
+        lead: Some(lead.into()),
+        text: text.into(),
+    }
+}
+
+pub(crate) fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+    }
+}
+
+pub(crate) fn note(text: impl Into<String>) -> Block {
+    Block::Note { text: text.into() }
+}
