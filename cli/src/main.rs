@@ -20,6 +20,9 @@ USAGE:
     clustercalc analyze FILE|-|EXAMPLE [--lang zh|en] [--format json|text]
         Analyse a dataset (format clustercalc-dataset v1). FILE may be '-' for stdin, or the name of a bundled
         example when no such file exists. 分析数据集。
+    clustercalc report FILE|-|EXAMPLE [--lang zh|en] [--format md|html|docx] [-o FILE]
+        Write the survey report (调研报告): Markdown (default) or HTML to stdout or FILE; docx needs -o FILE.
+        撰写调研报告（Markdown、HTML 或 Word）。
     clustercalc method NAME [FILE|-] [--lang zh|en]
         Run one method of the JSON method API (ENGINE-API.md) on FILE or stdin. 运行单个方法。
     clustercalc schema
@@ -53,12 +56,15 @@ struct Args {
     positional: Vec<String>,
     lang: Lang,
     format: String,
+    /// `-o FILE` (the report command only).
+    output: Option<String>,
 }
 
 fn parse_args(raw: &[String]) -> Result<Args, Failure> {
     let mut positional = Vec::new();
     let mut lang = None;
     let mut format = None;
+    let mut output = None;
     let mut it = raw.iter();
     while let Some(a) = it.next() {
         let (key, inline) = match a.split_once('=') {
@@ -79,6 +85,9 @@ fn parse_args(raw: &[String]) -> Result<Args, Failure> {
                 let v = inline.or_else(|| it.next().cloned()).unwrap_or_default();
                 format = Some(v);
             }
+            "-o" | "--output" => {
+                output = Some(inline.or_else(|| it.next().cloned()).unwrap_or_default());
+            }
             "-" => positional.push(a.clone()),
             k if k.starts_with('-') && k != "-" => {
                 let l = lang.unwrap_or_default();
@@ -92,18 +101,39 @@ fn parse_args(raw: &[String]) -> Result<Args, Failure> {
         }
     }
     let lang = lang.unwrap_or_default();
-    let format = format.unwrap_or_else(|| "json".into());
-    if format != "json" && format != "text" {
+    let report = positional.first().is_some_and(|c| c == "report");
+    let (formats, default) = if report {
+        (["md", "html", "docx"].as_slice(), "md")
+    } else {
+        (["json", "text"].as_slice(), "json")
+    };
+    let format = format.unwrap_or_else(|| default.into());
+    if !formats.contains(&format.as_str()) {
+        let list = formats.join(lang.pick("、", ", "));
         return Err(usage_error(
             lang,
-            &format!("--format 只能是 json 或 text，而不是“{format}”"),
-            &format!("--format must be json or text, not '{format}'"),
+            &format!("--format 只能是 {list}，而不是“{format}”"),
+            &format!("--format must be {list}, not '{format}'"),
         ));
+    }
+    match &output {
+        Some(o) if o.is_empty() => {
+            return Err(usage_error(lang, "-o 后缺少文件名", "-o needs a FILE"))
+        }
+        Some(_) if !report => {
+            return Err(usage_error(
+                lang,
+                "-o 只用于 report 命令",
+                "-o is for the report command only",
+            ))
+        }
+        _ => {}
     }
     Ok(Args {
         positional,
         lang,
         format,
+        output,
     })
 }
 
@@ -181,6 +211,23 @@ fn run(raw: &[String]) -> Result<String, Failure> {
                 Ok(pretty(&report))
             }
         }
+        Some("report") => {
+            let Some(source) = pos.next() else {
+                return Err(usage_error(
+                    lang,
+                    "缺少文件名或示例名",
+                    "missing FILE or EXAMPLE",
+                ));
+            };
+            if let Some(extra) = pos.next() {
+                return Err(usage_error(
+                    lang,
+                    &format!("多余的参数 {extra}"),
+                    &format!("unexpected argument {extra}"),
+                ));
+            }
+            report(source, &args)
+        }
         Some("method") => {
             let Some(name) = pos.next() else {
                 return Err(usage_error(
@@ -243,6 +290,39 @@ fn run(raw: &[String]) -> Result<String, Failure> {
             &format!("unknown command {other}"),
         )),
         None => Ok(USAGE.to_string()),
+    }
+}
+
+/// `clustercalc report`: the survey report as Markdown or HTML (stdout or `-o`), or as .docx (`-o` only).
+fn report(source: &str, args: &Args) -> Result<String, Failure> {
+    use clustercalc_core::present::{document, docx, render};
+    let lang = args.lang;
+    if args.format == "docx" && args.output.is_none() {
+        return Err(usage_error(
+            lang,
+            "docx 格式须用 -o 指定输出文件",
+            "--format docx needs -o FILE",
+        ));
+    }
+    let text = read_input(source, lang, true)?;
+    let d = Dataset::from_json(&text).map_err(|e| input_error(&e, lang))?;
+    let doc = document::build(&analyze(&d), lang);
+    let bytes = match args.format.as_str() {
+        "html" => render::html(&doc).into_bytes(),
+        "docx" => docx::docx(&doc).map_err(|e| Failure(e.to_string()))?,
+        _ => render::markdown(&doc).into_bytes(),
+    };
+    match &args.output {
+        None => Ok(String::from_utf8(bytes).unwrap_or_default()),
+        Some(path) => {
+            std::fs::write(path, &bytes).map_err(|e| {
+                Failure(format!(
+                    "{path}: {} ({e})",
+                    lang.pick("无法写入文件", "cannot write the file")
+                ))
+            })?;
+            Ok(String::new())
+        }
     }
 }
 
