@@ -5,7 +5,6 @@
 //! and the reason in the chosen language; output is built completely before anything is printed, so a failure
 //! never leaves a partial result on stdout.
 
-mod text;
 
 use clustercalc_core::analyze::analyze;
 use clustercalc_core::dataset::{self, Dataset};
@@ -206,7 +205,9 @@ fn run(raw: &[String]) -> Result<String, Failure> {
             let d = Dataset::from_json(&text).map_err(|e| input_error(&e, lang))?;
             let report = analyze(&d);
             if args.format == "text" {
-                Ok(text::render(&report, lang))
+                // The same document as `clustercalc report`, as plain text (present::text).
+                let doc = clustercalc_core::present::document::build(&report, lang);
+                Ok(clustercalc_core::present::text::plain_text(&doc))
             } else {
                 Ok(pretty(&report))
             }

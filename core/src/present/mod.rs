@@ -9,6 +9,7 @@ pub mod format;
 pub mod glossary;
 pub mod render;
 pub mod sources;
+pub mod text;
 
 pub use format::{
     metric_number, metric_value, money_wan, money_wan_in, number, people, people_in, percent,
