@@ -267,6 +267,101 @@ pub fn section(letter: char) -> Option<&'static Section> {
     SECTIONS.iter().find(|s| s.letter == letter)
 }
 
+impl Section {
+    pub fn name(&self, lang: Lang) -> &'static str {
+        lang.pick(self.name_zh, self.name_en)
+    }
+
+    /// The section letter as a code (`"C"`).
+    pub fn code(&self) -> String {
+        self.letter.to_string()
+    }
+
+    /// Three-sector class of the section as a whole: A primary, B–E secondary (industry and construction), F–T
+    /// tertiary. (The 2018 rules move divisions 05, 11 and 43 to the tertiary sector; a section-level table
+    /// cannot split them out.)
+    pub fn sector(&self) -> u8 {
+        match self.letter {
+            'A' => 1,
+            'B'..='E' => 2,
+            _ => 3,
+        }
+    }
+}
+
+/// True for a section (门类) code: one capital letter A–T.
+pub fn is_section_code(code: &str) -> bool {
+    code.len() == 1 && code.bytes().all(|b| (b'A'..=b'T').contains(&b))
+}
+
+/// The section of any code: a section letter itself, or the section of a 2–4 digit code's division.
+pub fn section_of(code: &str) -> Option<&'static Section> {
+    let code = code.trim();
+    if is_section_code(code) {
+        return code.chars().next().and_then(section);
+    }
+    division(code).and_then(|d| section(d.section))
+}
+
+/// The three-sector class (1, 2, 3) of a section letter or a 2–4 digit code.
+pub fn sector(code: &str) -> Option<u8> {
+    match division(code) {
+        Some(d) => Some(d.sector),
+        None => section_of(code).map(Section::sector),
+    }
+}
+
+/// The standard's name of a section letter or of a code's division.
+pub fn code_name(code: &str, lang: Lang) -> Option<&'static str> {
+    match division(code) {
+        Some(d) => Some(d.name(lang)),
+        None if is_section_code(code.trim()) => section_of(code).map(|s| s.name(lang)),
+        None => None,
+    }
+}
+
+/// The code a 3- or 4-digit 中类/小类 rolls up to: its division (`"1762"` → `"17"`). A division or section code
+/// is its own; anything else is `None`.
+pub fn division_code(code: &str) -> Option<String> {
+    let code = code.trim();
+    if is_section_code(code) {
+        return Some(code.to_string());
+    }
+    division(code).map(|d| d.code.to_string())
+}
+
+/// Names compared without spaces and the punctuation tables put in them (`农、林、牧、渔业` = `农林牧渔业`).
+fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '、' | '，' | ',' | '．' | '.' | '·'))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The code whose standard name (Chinese or English) is `name`: a section letter (`制造业` → `C`) or a division
+/// (`纺织业` → `17`). Exact names only, spaces and the separators 、，. ignored.
+pub fn code_for_name(name: &str) -> Option<String> {
+    let key = name_key(name);
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(s) = SECTIONS
+        .iter()
+        .find(|s| name_key(s.name_zh) == key || name_key(s.name_en) == key)
+    {
+        return Some(s.code());
+    }
+    division_for_name(name).map(|d| d.code.to_string())
+}
+
+/// The division whose standard name is `name` (some share their section's name: 教育, 房地产业, 国际组织).
+pub fn division_for_name(name: &str) -> Option<&'static Division> {
+    let key = name_key(name);
+    DIVISIONS
+        .iter()
+        .find(|d| !key.is_empty() && (name_key(d.name_zh) == key || name_key(d.name_en) == key))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,6 +389,45 @@ mod tests {
         assert!(division("7").is_none());
         assert!(division("17a").is_none());
         assert!(division("98").is_none());
+    }
+
+    #[test]
+    fn section_letters_are_codes_with_a_sector_and_a_name() {
+        assert!(is_section_code("C") && is_section_code("T"));
+        assert!(!is_section_code("U") && !is_section_code("c") && !is_section_code("CC"));
+        assert_eq!(section_of("C").map(|s| s.name_zh), Some("制造业"));
+        assert_eq!(section_of("1762").map(|s| s.letter), Some('C'));
+        assert_eq!(section_of("01").map(|s| s.letter), Some('A'));
+        assert_eq!(
+            [
+                sector("A"),
+                sector("C"),
+                sector("E"),
+                sector("F"),
+                sector("17")
+            ],
+            [Some(1), Some(2), Some(2), Some(3), Some(2)]
+        );
+        // The division's own class wins over its section's (43 repairs is tertiary inside C).
+        assert_eq!(sector("43"), Some(3));
+        assert_eq!(code_name("H", Lang::Zh), Some("住宿和餐饮业"));
+        assert_eq!(code_name("1762", Lang::Zh), Some("纺织业"));
+        assert_eq!(code_name("X", Lang::Zh), None);
+        assert_eq!(division_code("1762").as_deref(), Some("17"));
+        assert_eq!(division_code("C").as_deref(), Some("C"));
+        assert_eq!(division_code("99"), None);
+    }
+
+    #[test]
+    fn codes_from_standard_names() {
+        assert_eq!(code_for_name("制造业").as_deref(), Some("C"));
+        assert_eq!(code_for_name("农林牧渔业").as_deref(), Some("A"));
+        assert_eq!(code_for_name(" 批发和零售业 ").as_deref(), Some("F"));
+        assert_eq!(code_for_name("纺织业").as_deref(), Some("17"));
+        assert_eq!(code_for_name("Manufacturing").as_deref(), Some("C"));
+        assert_eq!(code_for_name("针织"), None);
+        assert_eq!(code_for_name("教育").as_deref(), Some("P"));
+        assert_eq!(division_for_name("教育").map(|d| d.code), Some("83"));
     }
 
     #[test]

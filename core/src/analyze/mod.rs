@@ -250,5 +250,5 @@ pub fn belongs(code: &str, cluster_codes: &[String]) -> bool {
 }
 
 fn is_traded(code: &str) -> bool {
-    crate::gbt4754::division(code).is_some_and(|d| d.sector <= 2)
+    crate::gbt4754::sector(code).is_some_and(|s| s <= 2)
 }

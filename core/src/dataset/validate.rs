@@ -43,9 +43,10 @@ pub(crate) fn opt_year(v: Option<i32>, path: &str) -> Result<()> {
     Ok(())
 }
 
-/// True for a GB/T 4754 code: 2–4 ASCII digits (大类, 中类, 小类).
+/// True for a GB/T 4754 code: 2–4 ASCII digits (大类, 中类, 小类), or a section (门类) letter A–T.
 pub fn is_industry_code(code: &str) -> bool {
-    (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
+    ((2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()))
+        || crate::gbt4754::is_section_code(code)
 }
 
 pub(crate) fn industry_code(code: &str, path: impl Fn() -> String) -> Result<()> {
@@ -54,7 +55,7 @@ pub(crate) fn industry_code(code: &str, path: impl Fn() -> String) -> Result<()>
     } else {
         Err(Error::new(
             ErrorKind::BadText(format!(
-                "industry code must be 2–4 digits as text (GB/T 4754), got \"{}\"",
+                "industry code must be 2–4 digits as text or a section letter A–T (GB/T 4754), got \"{}\"",
                 code.chars().take(20).collect::<String>()
             )),
             path(),
