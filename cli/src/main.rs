@@ -5,6 +5,7 @@
 //! and the reason in the chosen language; output is built completely before anything is printed, so a failure
 //! never leaves a partial result on stdout.
 
+mod import;
 
 use clustercalc_core::analyze::analyze;
 use clustercalc_core::dataset::{self, Dataset};
@@ -22,6 +23,9 @@ USAGE:
     clustercalc report FILE|-|EXAMPLE [--lang zh|en] [--format md|html|docx] [-o FILE]
         Write the survey report (调研报告): Markdown (default) or HTML to stdout or FILE; docx needs -o FILE.
         撰写调研报告（Markdown、HTML 或 Word）。
+    clustercalc import FILE... [--town NAME] [--sheet NAME|N] [--lang zh|en]
+        Read statistics tables (CSV/TSV in UTF-8 or GB18030, .xlsx) into one dataset JSON on stdout; what each
+        column became goes to stderr. 导入统计报表（行业表、企业表），输出数据集 JSON。
     clustercalc method NAME [FILE|-] [--lang zh|en]
         Run one method of the JSON method API (ENGINE-API.md) on FILE or stdin. 运行单个方法。
     clustercalc schema
@@ -184,6 +188,9 @@ fn run(raw: &[String]) -> Result<String, Failure> {
     }
     if raw.iter().any(|a| a == "--version" || a == "-V") {
         return Ok(format!("clustercalc {}\n", env!("CARGO_PKG_VERSION")));
+    }
+    if raw.first().is_some_and(|c| c == "import") {
+        return import::run(&raw[1..]).map_err(Failure);
     }
     let args = parse_args(raw)?;
     let lang = args.lang;
