@@ -167,3 +167,54 @@ fn usage_errors_exit_2_with_one_line() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("clustercalc analyze"));
 }
+
+#[test]
+fn method_reads_firms_straight_into_the_typed_input() {
+    // METHODS.md §2: the REAT `ellison.a` manual example, γ = 0.05990628.
+    let firms = [
+        ("Wien", 200),
+        ("Wien", 650),
+        ("Wien", 12000),
+        ("Wien", 100),
+        ("Wien", 50),
+        ("Linz", 16000),
+        ("Linz", 13000),
+        ("Linz", 1500),
+        ("Linz", 1500),
+        ("Graz", 25000),
+    ]
+    .map(|(a, s)| format!(r#"{{"area":"{a}","size":{s}}}"#))
+    .join(",");
+    let totals = r#"{"Wien":500000,"Linz":400000,"Graz":100000}"#;
+    let input = format!(r#"{{"firms":[{firms}],"area_totals":{totals}}}"#);
+    let o = run(&["method", "ellison-glaeser", "-"], Some(&input));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!((v["gamma"].as_f64().unwrap() - 0.05990628).abs() < 1e-8);
+    assert_eq!(v["firms"], 10);
+    // Out of range, unknown area, wrong type: exit 2 naming the firm's field.
+    let huge = input.replace(r#""size":650"#, r#""size":6.5e15"#);
+    assert_invalid(
+        &run(
+            &["method", "ellison-glaeser", "-", "--lang", "en"],
+            Some(&huge),
+        ),
+        "firms[1].size: must be between",
+    );
+    let unknown = input.replace(r#"{"area":"Graz""#, r#"{"area":"Salzburg""#);
+    assert_invalid(
+        &run(&["method", "ellison-glaeser", "-"], Some(&unknown)),
+        "firms[9].area",
+    );
+    let text = input.replace(r#""size":100"#, r#""size":"100""#);
+    assert_invalid(
+        &run(&["method", "ellison-glaeser", "-"], Some(&text)),
+        "firms[3].size",
+    );
+    let region = r#"{"towns":{"a":{"i":5},"b":{"i":1}},
+        "firms":[{"town":"a","industry":"i","employment":3},{"town":"b","industry":"i","employment":-1}]}"#;
+    assert_invalid(
+        &run(&["method", "region", "-", "--lang", "en"], Some(region)),
+        "firms[1].employment: must be >= 0",
+    );
+}

@@ -7,7 +7,11 @@
 
 use crate::error::{non_negative, Error, ErrorKind, Result};
 use crate::methods::location_quotient::Values;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, DefaultHasher};
 
 /// Interpretation bands commonly cited from Ellison & Glaeser (1997).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +49,277 @@ pub struct Firm {
 pub struct EgInput {
     pub firms: Vec<Firm>,
     pub area_totals: Values,
+}
+
+/// Input of the `ellison-glaeser` method as the JSON API reads it: the same JSON as [`EgInput`], each firm's area
+/// interned as it is read (no string per firm).
+#[derive(Debug, Clone, Deserialize)]
+pub struct EgIndexedInput {
+    pub firms: IndexedFirms,
+    pub area_totals: Values,
+}
+
+/// Distinct names (areas, towns, industries) in the order they first appear, each with its index: a firm's name
+/// becomes an integer once, when it is read, and the per-firm work is integer indexing.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    names: Vec<String>,
+    // SipHash with fixed keys: deterministic on every platform (no randomness in the core), and names crafted to
+    // collide cannot be found cheaply as they can for FNV-like hashes.
+    index: HashMap<String, u32, BuildHasherDefault<DefaultHasher>>,
+    /// A direct-mapped cache in front of `index`, by an FNV-1a hash of the name: a county's few hundred names are
+    /// found at a fraction of SipHash's cost. A miss (a new name, or two names on one slot, as crafted names may
+    /// be) falls through to `index`, so the cost per name stays bounded.
+    cache: Vec<u32>,
+}
+
+const CACHE_SLOTS: usize = 1024;
+const EMPTY: u32 = u32::MAX;
+
+impl Names {
+    /// The index of `name`, added if new; `None` past `u32::MAX - 1` names.
+    #[inline]
+    pub fn intern(&mut self, name: &str) -> Option<u32> {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in name.bytes() {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        let slot = (h ^ (h >> 16)) as usize % CACHE_SLOTS;
+        if let Some(&k) = self.cache.get(slot) {
+            if k != EMPTY && self.names.get(k as usize).is_some_and(|n| n == name) {
+                return Some(k);
+            }
+        }
+        let k = self.intern_slow(name)?;
+        if self.cache.is_empty() {
+            self.cache = vec![EMPTY; CACHE_SLOTS];
+        }
+        if let Some(c) = self.cache.get_mut(slot) {
+            *c = k;
+        }
+        Some(k)
+    }
+
+    fn intern_slow(&mut self, name: &str) -> Option<u32> {
+        if let Some(&k) = self.index.get(name) {
+            return Some(k);
+        }
+        let k = u32::try_from(self.names.len())
+            .ok()
+            .filter(|k| *k != EMPTY)?;
+        self.names.push(name.to_string());
+        self.index.insert(name.to_string(), k);
+        Some(k)
+    }
+
+    /// The name of index `k`.
+    pub fn get(&self, k: u32) -> Option<&str> {
+        self.names.get(k as usize).map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The names in index order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+
+    /// For each name (in index order), its position among the sorted `ids`, or `None` when absent. Looked up once
+    /// per distinct name rather than once per firm.
+    pub fn positions_in(&self, ids: &[&String]) -> Vec<Option<usize>> {
+        self.names
+            .iter()
+            .map(|n| ids.binary_search_by(|id| id.as_str().cmp(n)).ok())
+            .collect()
+    }
+}
+
+/// Reads a JSON string into a [`Names`] index.
+#[derive(Debug)]
+pub struct NameSeed<'a>(pub &'a mut Names);
+
+impl<'de> DeserializeSeed<'de> for NameSeed<'_> {
+    type Value = u32;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<u32, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NameSeed<'_> {
+    type Value = u32;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<u32, E> {
+        self.0
+            .intern(v)
+            .ok_or_else(|| E::custom("too many distinct names"))
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> std::result::Result<u32, E> {
+        match std::str::from_utf8(v) {
+            Ok(s) => self.visit_str(s),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(v), &self)),
+        }
+    }
+}
+
+/// The firms of an `ellison-glaeser` input, read from the JSON list of `{"area", "size"}` (or `[area, size]`, as
+/// serde reads a struct) with each area interned: firm k is in area `names[area[k]]` with size `size[k]`.
+#[derive(Debug, Clone, Default)]
+pub struct IndexedFirms {
+    pub names: Names,
+    pub area: Vec<u32>,
+    pub size: Vec<f64>,
+}
+
+impl IndexedFirms {
+    /// Interns the areas of `firms`.
+    pub fn from_firms(firms: &[Firm]) -> IndexedFirms {
+        let mut out = IndexedFirms::default();
+        for f in firms {
+            if let Some(k) = out.names.intern(&f.area) {
+                out.area.push(k);
+                out.size.push(f.size);
+            }
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.area.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.area.is_empty()
+    }
+}
+
+impl<'de> Deserialize<'de> for IndexedFirms {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct List;
+        impl<'de> Visitor<'de> for List {
+            type Value = IndexedFirms;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<IndexedFirms, A::Error> {
+                let mut out = IndexedFirms::default();
+                let cap = seq.size_hint().unwrap_or(0).min(4096);
+                out.area.reserve(cap);
+                out.size.reserve(cap);
+                while let Some((area, size)) = seq.next_element_seed(FirmSeed(&mut out.names))? {
+                    out.area.push(area);
+                    out.size.push(size);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(List)
+    }
+}
+
+/// One `Firm` read as (interned area, size), with the errors serde's derive gives for `Firm`.
+struct FirmSeed<'a>(&'a mut Names);
+
+enum FirmField {
+    Area,
+    Size,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for FirmField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Field;
+        impl Visitor<'_> for Field {
+            type Value = FirmField;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("field identifier")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<FirmField, E> {
+                Ok(match v {
+                    0 => FirmField::Area,
+                    1 => FirmField::Size,
+                    _ => FirmField::Other,
+                })
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<FirmField, E> {
+                Ok(match v {
+                    "area" => FirmField::Area,
+                    "size" => FirmField::Size,
+                    _ => FirmField::Other,
+                })
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> std::result::Result<FirmField, E> {
+                Ok(match v {
+                    b"area" => FirmField::Area,
+                    b"size" => FirmField::Size,
+                    _ => FirmField::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(Field)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for FirmSeed<'_> {
+    type Value = (u32, f64);
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(u32, f64), D::Error> {
+        d.deserialize_struct("Firm", &["area", "size"], self)
+    }
+}
+
+impl<'de> Visitor<'de> for FirmSeed<'_> {
+    type Value = (u32, f64);
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("struct Firm")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(u32, f64), A::Error> {
+        let area = seq
+            .next_element_seed(NameSeed(self.0))?
+            .ok_or_else(|| de::Error::invalid_length(0, &"struct Firm with 2 elements"))?;
+        let size = seq
+            .next_element::<f64>()?
+            .ok_or_else(|| de::Error::invalid_length(1, &"struct Firm with 2 elements"))?;
+        Ok((area, size))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(u32, f64), A::Error> {
+        let (mut area, mut size) = (None, None);
+        while let Some(field) = map.next_key::<FirmField>()? {
+            match field {
+                FirmField::Area if area.is_some() => {
+                    return Err(de::Error::duplicate_field("area"))
+                }
+                FirmField::Area => area = Some(map.next_value_seed(NameSeed(&mut *self.0))?),
+                FirmField::Size if size.is_some() => {
+                    return Err(de::Error::duplicate_field("size"))
+                }
+                FirmField::Size => size = Some(map.next_value::<f64>()?),
+                FirmField::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let area = area.ok_or_else(|| de::Error::missing_field("area"))?;
+        let size = size.ok_or_else(|| de::Error::missing_field("size"))?;
+        Ok((area, size))
+    }
 }
 
 /// The statistics of one industry.
@@ -171,6 +446,12 @@ pub fn eg_stats(
 /// Every firm's area must be in `area_totals`; sizes and totals finite and ≥ 0; the area total > 0; the firms'
 /// total > 0; at least two areas with employment and not all employment in one firm.
 pub fn ellison_glaeser(firms: &[Firm], area_totals: &Values) -> Result<EgOutput> {
+    ellison_glaeser_indexed(&IndexedFirms::from_firms(firms), area_totals)
+}
+
+/// [`ellison_glaeser`] on firms whose areas are interned: each distinct area is looked up in `area_totals` once,
+/// and the loop over the firms indexes arrays.
+pub fn ellison_glaeser_indexed(firms: &IndexedFirms, area_totals: &Values) -> Result<EgOutput> {
     for (id, v) in area_totals {
         non_negative(*v, || format!("area_totals.{id}"))?;
     }
@@ -181,16 +462,18 @@ pub fn ellison_glaeser(firms: &[Firm], area_totals: &Values) -> Result<EgOutput>
         return Err(Error::new(ErrorKind::ZeroTotal, "area_totals"));
     }
     let areas = AreaShares::new(&totals);
+    let slot = firms.names.positions_in(&ids);
     let mut by_area = vec![0.0; ids.len()];
     let mut moments = FirmMoments::default();
-    for (k, firm) in firms.iter().enumerate() {
-        let z = non_negative(firm.size, || format!("firms[{k}].size"))?;
-        let j = ids.binary_search(&&firm.area).map_err(|_| {
-            Error::new(
-                ErrorKind::UnknownId(firm.area.clone()),
+    for (k, (&a, &size)) in firms.area.iter().zip(&firms.size).enumerate() {
+        let z = non_negative(size, || format!("firms[{k}].size"))?;
+        let Some(j) = slot.get(a as usize).copied().flatten() else {
+            let name = firms.names.get(a).unwrap_or_default().to_string();
+            return Err(Error::new(
+                ErrorKind::UnknownId(name),
                 format!("firms[{k}].area"),
-            )
-        })?;
+            ));
+        };
         if let Some(e) = by_area.get_mut(j) {
             *e += z;
         }
@@ -255,6 +538,25 @@ mod tests {
         assert_eq!(s.band, EgBand::High);
         // z recomputed from REAT's variance formula with the same inputs (no published value).
         assert!(s.z.is_some_and(|z| z.is_finite()));
+    }
+
+    #[test]
+    fn interned_firms_give_the_same_result() {
+        let (firms, totals) = reat_example();
+        let indexed = IndexedFirms::from_firms(&firms);
+        assert_eq!(
+            indexed.names.iter().collect::<Vec<_>>(),
+            ["Wien", "Linz", "Graz"]
+        );
+        assert_eq!(indexed.area, [0, 0, 0, 0, 0, 1, 1, 1, 1, 2]);
+        let json = serde_json::json!({"firms": firms, "area_totals": totals});
+        let read: EgIndexedInput = serde_json::from_value(json).unwrap();
+        assert_eq!(read.firms.area, indexed.area);
+        assert_eq!(read.firms.size, indexed.size);
+        assert_eq!(
+            ellison_glaeser_indexed(&read.firms, &read.area_totals).unwrap(),
+            ellison_glaeser(&firms, &totals).unwrap()
+        );
     }
 
     #[test]
