@@ -101,6 +101,10 @@ sed 's/^/    /' "$logs/edit-repaint.log"
 # Issue 6: a county with 1 000 000 firms analysed in the worker (long tasks, memory). A report, not a timed test.
 step big-county gate bash -c "cd end2end && CLUSTERCALC_BIN='$root/target/debug/clustercalc' node perf/big-county.mjs ../dist $(free_port)"
 sed 's/^/    /' "$logs/big-county.log"
+# Issue 17: the native CLI against a vectorised numpy peer on the same JSON (EG and region mode on 1 000 000 firms ×
+# 100 towns, LQ), whole process, median of 5. A report: fails only when a run fails or the values disagree.
+step peer-bench gate scripts/peer-bench.sh
+sed 's/^/    /' "$logs/peer-bench.log"
 step test-wasm-chromium libtest scripts/wasm-env.sh cargo test -p clustercalc-web --target wasm32-unknown-unknown --no-fail-fast
 step playwright playwright playwright
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 #! Idempotent install of everything the project needs on Debian 12 (registries only) or a rustup machine.
-#! A second run is a quick no-op. Never downloads from GitHub: every tool comes from crates.io, npm or apt.
+#! A second run is a quick no-op. Never downloads from GitHub: every tool comes from crates.io, npm, PyPI or apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -18,6 +18,9 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 apt_missing=()
 need_pkg() { dpkg -s "$1" >/dev/null 2>&1 || apt_missing+=("$1"); }
 for p in chromium chromium-driver brotli fonts-noto-cjk poppler-utils; do need_pkg "$p"; done
+# Python with venv for the peer benchmark's numpy (step 5).
+command -v python3 >/dev/null || need_pkg python3
+python3 -c 'import ensurepip' 2>/dev/null || need_pkg python3-venv
 
 # 1. The wasm32 standard library: rustup if it answers in time, else Debian's rustc-web with build-std.
 wasm_mode_file="$root/target/.wasm-toolchain"
@@ -73,5 +76,14 @@ if [ -f "$root/end2end/package.json" ]; then
     log "npm ci in end2end"
     (cd "$root/end2end" && npm ci --no-audit --no-fund --silent >&2 && touch "$stamp")
   fi
+fi
+# 5. numpy for the peer benchmark (bench/peers/, scripts/peer-bench.sh), in a venv under .tools/, from PyPI.
+NUMPY_VERSION=2.2.6
+peers_venv="$root/.tools/peers-venv"
+if ! "$peers_venv/bin/python" -c "import numpy, sys; sys.exit(numpy.__version__ != '$NUMPY_VERSION')" 2>/dev/null; then
+  log "pip install numpy $NUMPY_VERSION into .tools/peers-venv"
+  mkdir -p "$root/.tools"
+  [ -x "$peers_venv/bin/python" ] || python3 -m venv "$peers_venv" >&2
+  "$peers_venv/bin/pip" install --quiet --disable-pip-version-check "numpy==$NUMPY_VERSION" >&2
 fi
 log "ready (wasm toolchain: $(cat "$wasm_mode_file"), wasm-bindgen $WBG_VERSION)"
