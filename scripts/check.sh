@@ -89,6 +89,7 @@ step clippy-wasm32 gate scripts/wasm-env.sh cargo clippy -p clustercalc-web -p c
 step test-native libtest cargo test --workspace --no-fail-fast
 step core-wasm32-build gate scripts/wasm-env.sh cargo build -p clustercalc-core --target wasm32-unknown-unknown
 step core-no-web-deps gate core_has_no_web_dependency
+step file-sizes gate scripts/file-sizes.sh
 step cli-build gate cargo build -p clustercalc
 step release-build gate release_build
 step size-report gate scripts/size-report.sh
