@@ -42,3 +42,44 @@ test('a host page chooses the parts: results only for a preset case', async ({ p
   await expect(page.locator('button[data-action="export-xlsx"]')).toBeVisible();
   await fullShot(page, 'screenshots/embed-sections.png');
 });
+
+test('the host iframe shrinks again when the calculator gets shorter (issue 18)', async ({ page }) => {
+  // Every height the calculator posts, as the host page receives it (installed before the page's own script).
+  await page.addInitScript(() => {
+    if (window.top !== window) return;
+    (window as any).__heights = [];
+    window.addEventListener('message', (e) => {
+      if (e.data?.type === 'clustercalc:height') (window as any).__heights.push(e.data.height);
+    });
+  });
+  await page.goto('/embed-host.html');
+  const frame = page.frameLocator('#clustercalc');
+  const iframe = page.locator('#clustercalc');
+  const heights = () => page.evaluate(() => (window as any).__heights as number[]);
+  const iframeHeight = async () => (await iframe.boundingBox())!.height;
+  // The content's own height, measured inside the iframe: what the host should show, no more.
+  const content = () => frame.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+  await expect(frame.getByTestId('cluster-lq')).toHaveText('4.95');
+  await expect.poll(async () => Math.abs((await iframeHeight()) - (await content()))).toBeLessThanOrEqual(2);
+  const workbench = await iframeHeight();
+
+  // A long part: the printable report, several screens tall. The iframe grows to it.
+  await frame.locator('button[data-action="report"]').click();
+  await expect(frame.getByTestId('report')).toBeVisible();
+  await expect.poll(iframeHeight).toBeGreaterThan(workbench + 500);
+  const report = await iframeHeight();
+  const posted = (await heights()).length;
+
+  // Back to the short workbench: a smaller height is posted and the host shrinks the iframe to it.
+  await frame.locator('button[data-action="close-report"]').click();
+  await expect(frame.getByTestId('cluster-lq')).toHaveText('4.95');
+  await expect.poll(async () => (await heights()).at(-1)!).toBeLessThan(report - 500);
+  expect((await heights()).length).toBeGreaterThan(posted);
+  await expect.poll(iframeHeight).toBeLessThan(report - 500);
+  await expect.poll(async () => Math.abs((await iframeHeight()) - (await content()))).toBeLessThanOrEqual(2);
+  // No blank band under the calculator: the iframe is as tall as the workbench was before the report.
+  expect(Math.abs((await iframeHeight()) - workbench)).toBeLessThanOrEqual(2);
+  console.log(`embed heights: workbench ${workbench}px, report ${report}px, back ${await iframeHeight()}px; ` +
+    `posted ${JSON.stringify(await heights())}`);
+  await page.screenshot({ path: 'screenshots/embed-host-shrunk.png', fullPage: true });
+});
