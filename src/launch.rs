@@ -212,15 +212,37 @@ mod tests {
 }
 
 /// Options a host page gives in the query string (`?embed=1&lang=en&case=datang`): they override the saved
-/// settings for this visit. Unknown keys and values are ignored.
+/// settings for this visit. The browser reads the query (`URLSearchParams`), so encoded values are decoded as
+/// every host page's URL builder encodes them (`sections=summary%2Clq`, `+` for a space). Unknown keys and values
+/// are ignored.
 pub fn apply_query(query: &str, prefs: &mut Prefs) -> Option<StartChoice> {
+    apply_options(query_pairs(query), prefs)
+}
+
+/// The decoded `key=value` pairs of a query string, in order (none when the browser cannot read it).
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else {
+        return Vec::new();
+    };
+    params
+        .entries()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// Applies decoded host options (see [`apply_query`]); the last of a repeated key wins.
+pub fn apply_options(
+    pairs: impl IntoIterator<Item = (String, String)>,
+    prefs: &mut Prefs,
+) -> Option<StartChoice> {
     let mut choice = None;
-    for (k, v) in query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-    {
-        match (k, v) {
+    for (k, v) in pairs {
+        match (k.as_str(), v.as_str()) {
             ("embed", "1") => prefs.embed = true,
             ("lang", "en") => prefs.lang = Lang::En,
             ("lang", "zh") => prefs.lang = Lang::Zh,
@@ -245,25 +267,41 @@ pub fn apply_query(query: &str, prefs: &mut Prefs) -> Option<StartChoice> {
 mod query_tests {
     use super::*;
 
+    /// Pairs as the browser decodes them from `a=1&b=2` (the tests run natively, without `URLSearchParams`).
+    fn pairs(query: &str) -> Vec<(String, String)> {
+        query
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
     #[test]
     fn sections_choose_the_parts_and_travel_to_the_workbench() {
         let mut p = Prefs::default();
         assert!(p.shows("entry") && p.shows("region"));
-        apply_query("?embed=1&sections=summary,lq,bogus", &mut p);
+        apply_options(pairs("embed=1&sections=summary,lq,bogus"), &mut p);
         assert!(p.shows("summary") && p.shows("lq"));
         assert!(!p.shows("entry") && !p.shows("maturity"));
         assert_eq!(Prefs::decode(&p.encode()), p);
+        // A list with spaces (`summary, lq` or `summary+lq` decoded) still names the parts.
+        let mut q = Prefs::default();
+        apply_options(pairs("sections=summary, lq"), &mut q);
+        assert!(q.shows("lq") && !q.shows("entry"));
     }
 
     #[test]
     fn host_options_override_settings() {
         let mut p = Prefs::default();
-        let c = apply_query("?embed=1&lang=en&case=datang&case=<script>&x=1", &mut p);
+        let c = apply_options(
+            pairs("embed=1&lang=en&case=datang&case=<script>&x=1"),
+            &mut p,
+        );
         assert!(p.embed);
         assert_eq!(p.lang, Lang::En);
         assert_eq!(c, Some(StartChoice::Example("datang".into())));
         let mut q = Prefs::default();
-        assert_eq!(apply_query("case=nope&lang=fr", &mut q), None);
+        assert_eq!(apply_options(pairs("case=nope&lang=fr"), &mut q), None);
         assert_eq!(q, Prefs::default());
     }
 }

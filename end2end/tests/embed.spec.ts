@@ -83,3 +83,21 @@ test('the host iframe shrinks again when the calculator gets shorter (issue 18)'
     `posted ${JSON.stringify(await heights())}`);
   await page.screenshot({ path: 'screenshots/embed-host-shrunk.png', fullPage: true });
 });
+
+test('percent-encoded options are read as the host wrote them: sections=summary%2Clq is read-only results', async ({ page }) => {
+  await page.goto('/?embed=1&case=datang&sections=summary%2Clq');
+  await expect(page.getByTestId('cluster-lq')).toHaveText('4.95');
+  await expect(page.locator('#lq-heading')).toBeVisible();
+  // Results only: no entry form, no steps, no file actions, no result tabs beyond the two parts chosen.
+  await expect(page.locator('nav.steps')).toHaveCount(0);
+  await expect(page.locator('.entry')).toHaveCount(0);
+  await expect(page.locator('input:not([type="checkbox"]):not([readonly]), select, textarea')).toHaveCount(0);
+  await expect(page.locator('button[data-action="save"], input[data-action="open"], button[data-action="import"]')).toHaveCount(0);
+  await expect(page.getByRole('tab')).toHaveCount(0);
+  // Encoded the other usual ways (`+` and `%20` for a space, an encoded `=`-free key): the same parts.
+  await page.goto('/?embed=1&case=datang&sections=summary%2C+lq&lang=%65n');
+  await expect(page.getByTestId('cluster-lq')).toHaveText('4.95');
+  await expect(page.locator('#lq-heading')).toBeVisible();
+  await expect(page.locator('.entry')).toHaveCount(0);
+  await expect(page.locator('button[data-action="report"]')).toHaveText('Survey report');
+});
