@@ -32,3 +32,29 @@ test('a script calls the engine and mounts the calculator', async ({ page }) => 
   await expect(page.locator('#calculator')).toHaveAttribute('lang', 'en');
   await page.screenshot({ path: 'screenshots/api-host.png', fullPage: false });
 });
+
+test('mountInto leaves the host document alone, also when the settings change inside it (issue 18)', async ({ page }) => {
+  await page.goto('/api-host.html');
+  const calc = page.locator('#calculator');
+  await expect(calc.getByTestId('cluster-lq')).toHaveText('7.38');
+  const host = () => page.evaluate(() => ({
+    title: document.title,
+    lang: document.documentElement.getAttribute('lang'),
+    htmlClass: document.documentElement.getAttribute('class'),
+    bodyClass: document.body.getAttribute('class'),
+  }));
+  const untouched = { title: '示例：用 JavaScript 调用小城镇产业集群计算器', lang: 'zh-CN', htmlClass: null, bodyClass: null };
+  expect(await host()).toEqual(untouched);
+  // The mounted calculator's own settings go to its element: language, large text, embed mode (no title block).
+  await expect(calc).toHaveAttribute('lang', 'en');
+  await expect(calc).toHaveClass(/embed/);
+  await expect(calc.locator('.app-header h1')).toBeHidden();
+  await calc.locator('.lang-switch').click();
+  await expect(calc.locator('button[data-action="save"]')).toHaveText('保存文件');
+  await expect(calc).toHaveAttribute('lang', 'zh-CN');
+  await calc.getByRole('checkbox', { name: '大字' }).check();
+  await expect(calc).toHaveClass(/large-text/);
+  await calc.locator('.lang-switch').click();
+  await expect(calc).toHaveAttribute('lang', 'en');
+  expect(await host()).toEqual(untouched);
+});

@@ -23,12 +23,13 @@ pub fn follow_document(lang: RwSignal<Lang>, large_text: RwSignal<bool>, embed: 
     let host = use_context::<Host>().and_then(|h| h.0);
     Effect::new(move |_| {
         let l = lang.get();
-        // Mounted into a host page's element (the JS API's mountInto): only that element follows the settings.
+        // Mounted into a host page's element (the JS API's mountInto): only that element follows the settings;
+        // the host's title, <html> and <body> stay the host's.
         if let Some(el) = &host {
             let _ = el.set_attribute("lang", if l == Lang::Zh { "zh-CN" } else { "en" });
-            let _ = el
-                .class_list()
-                .toggle_with_force("large-text", large_text.get());
+            let classes = el.class_list();
+            let _ = classes.toggle_with_force("large-text", large_text.get());
+            let _ = classes.toggle_with_force("embed", embed);
             return;
         }
         if let Some(root) = document().document_element() {
