@@ -25,6 +25,13 @@ pub const WORKER_FILE_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 
 const MB: f64 = 1024.0 * 1024.0;
 
+#[wasm_bindgen(module = "/src/js/app_files.js")]
+extern "C" {
+    /// The analysis worker, from the app's own folder (not the page's: a host page may be elsewhere).
+    #[wasm_bindgen(js_name = startAnalysisWorker, catch)]
+    fn start_analysis_worker(build: &str) -> Result<web_sys::Worker, JsValue>;
+}
+
 thread_local! {
     /// A big file picked on the start screen, waiting for the workbench (`StartChoice::Big`): the launch text
     /// carries only its name; the file itself crosses from the shell module with `mountWithFile`.
@@ -155,10 +162,7 @@ fn text_field(data: &JsValue, name: &str) -> String {
 pub fn open(app: AppState, file: &web_sys::File) -> Result<(), JsValue> {
     let (run, notice) = (app.big_run, app.notice);
     run.cancel();
-    let opts = web_sys::WorkerOptions::new();
-    opts.set_type(web_sys::WorkerType::Module);
-    let url = format!("./clustercalc-analysis-worker.js?v={}", build_stamp());
-    let worker = web_sys::Worker::new_with_options(&url, &opts)?;
+    let worker = start_analysis_worker(&build_stamp())?;
     let name = file.name();
     let lang = app.lang.get_untracked();
     let shown = name.clone();

@@ -8,14 +8,17 @@
 // Messages out: { type: "progress", phase: "load" | "read" | "analyze", done, total }
 //               { type: "done", report: string, dataset: string, firms: number, wasmBytes: number }
 //               { type: "error", path, reason, message }
-const build = new URL(self.location.href).searchParams.get('v') ?? '';
+//
+// Its files are resolved from this module's URL, not the worker's location: started from a host page on another
+// origin, the worker is a blob that imports this module (src/js/app_files.js).
+const build = new URL(import.meta.url).searchParams.get('v') ?? '';
 let engine = null;
 
 async function load() {
   if (!engine) {
-    const mod = await import(`./clustercalc-workbench.js?v=${build}`);
+    const mod = await import(new URL(`./clustercalc-workbench.js?v=${build}`, import.meta.url).href);
     const wasm = await mod.default({
-      module_or_path: new URL(`./clustercalc-workbench_bg.wasm?v=${build}`, self.location.href),
+      module_or_path: new URL(`./clustercalc-workbench_bg.wasm?v=${build}`, import.meta.url),
     });
     engine = { mod, memory: wasm.memory };
   }
