@@ -1,11 +1,13 @@
-// Static server for the release build on 127.0.0.1 only, with the MIME types wasm needs.
-// Usage: node serve.mjs <dir> <port>
+// Static server for the release build on 127.0.0.1 only, with the MIME types wasm needs. With --cors it also
+// sends Access-Control-Allow-Origin: *, as a host serving the JavaScript API to pages on other origins must.
+// Usage: node serve.mjs <dir> <port> [--cors]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? '../dist');
 const port = Number(process.argv[3] ?? 8081);
+const cors = process.argv.includes('--cors') ? { 'access-control-allow-origin': '*' } : {};
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
@@ -21,7 +23,7 @@ createServer(async (req, res) => {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...cors });
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

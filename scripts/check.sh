@@ -80,7 +80,7 @@ free_port() {
 
 playwright() {
   rm -rf end2end/test-results
-  (cd end2end && E2E_PORT=$(free_port) CLUSTERCALC_BIN="$root/target/debug/clustercalc" npx playwright test)
+  (cd end2end && E2E_PORT=$(free_port) E2E_APP_PORT=$(free_port) CLUSTERCALC_BIN="$root/target/debug/clustercalc" npx playwright test)
 }
 
 step fmt gate cargo fmt --all -- --check

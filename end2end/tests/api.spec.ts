@@ -5,7 +5,7 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, appOrigin } from './fixtures';
 
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 const cli = (args: string[], input?: string) => execFileSync(bin, args, { input }).toString();
@@ -111,4 +111,25 @@ test('a host page in another folder mounts the calculator, whose worker starts f
   test.setTimeout(120_000);
   await hostPage(page, '/hosts/deep/', '../../', "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:");
   await hostWorks(page);
+});
+
+test('a host page on another origin imports the module, calls the engine and mounts the calculator (issue 18)', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = `${appOrigin}/`;
+  // What README ("JavaScript API") tells a host to allow, and nothing more.
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' ${appOrigin} 'wasm-unsafe-eval'`,
+    `connect-src 'self' ${appOrigin}`,
+    `worker-src ${appOrigin} blob:`,
+    `style-src 'self' ${appOrigin}`,
+    "img-src 'self' data: blob:",
+  ].join('; ');
+  // The host page comes from the test (page.route), which Chromium counts as a public page: reaching 127.0.0.1
+  // from it needs the visitor's "local network" permission. A real host and app server on the net need none.
+  await page.context().grantPermissions(['local-network-access']);
+  await hostPage(page, '/cross-origin/', app, csp);
+  expect(new URL(page.url()).origin).not.toBe(appOrigin);
+  await hostWorks(page);
+  await page.screenshot({ path: 'screenshots/api-cross-origin.png' });
 });

@@ -3,13 +3,18 @@
 // strict policy are checked everywhere.
 import { test as base, expect, type Page } from '@playwright/test';
 
+/** The same build served on a second origin with CORS headers (playwright.config.ts), for host pages that use the
+ *  JavaScript API from another origin: the app's own files, so requests to it are allowed. */
+export const appOrigin = `http://127.0.0.1:${process.env.E2E_APP_PORT ?? 8082}`;
+
 export const test = base.extend<{ guard: void }>({
   guard: [async ({ page, baseURL }, use) => {
     const outside: string[] = [];
     const errors: string[] = [];
     page.on('request', (req) => {
       const url = req.url();
-      if (!url.startsWith(baseURL ?? 'http://127.0.0.1') && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+      if (!url.startsWith(baseURL ?? 'http://127.0.0.1') && !url.startsWith(`${appOrigin}/`) && !url.startsWith('data:')
+        && !url.startsWith('blob:')) outside.push(url);
     });
     page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
     page.on('pageerror', (err) => errors.push(String(err)));
