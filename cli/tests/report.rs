@@ -365,9 +365,7 @@ fn hostile_names_stay_text() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;&lt;w:p&gt;"));
     let md = stdout(&run(&["report", p]));
     for tag in ["<script", "<img", "</script"] {
-        let unescaped = md
-            .match_indices(tag)
-            .any(|(i, _)| !md[..i].ends_with('\\'));
+        let unescaped = md.match_indices(tag).any(|(i, _)| !md[..i].ends_with('\\'));
         assert!(!unescaped, "{tag} escaped in Markdown");
     }
     assert!(md.contains("\\<script>alert(1)\\</script>\\&amp;"));

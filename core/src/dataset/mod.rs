@@ -23,10 +23,10 @@ mod validate;
 
 pub use migrate::migrate;
 pub use model::*;
-use read::*;
-pub use read::MAX_ABS_NUMBER;
 #[cfg(feature = "schema")]
 pub use read::json_schema;
+pub use read::MAX_ABS_NUMBER;
+use read::*;
 pub use validate::is_industry_code;
 use validate::*;
 

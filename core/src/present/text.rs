@@ -120,7 +120,8 @@ mod tests {
 
     #[test]
     fn the_text_is_the_report_document() {
-        let d = Dataset::from_json(crate::examples::get("datang").expect("bundled")).expect("valid");
+        let d =
+            Dataset::from_json(crate::examples::get("datang").expect("bundled")).expect("valid");
         let r = analyze(&d);
         for lang in [Lang::Zh, Lang::En] {
             let doc = build(&r, lang);
@@ -133,7 +134,13 @@ mod tests {
         let zh = plain_text(&build(&r, Lang::Zh));
         assert!(zh.contains("一、基本情况") && zh.contains("四、对策建议"));
         // No raw metric ids or variant ids reach the Chinese text.
-        for raw in ["support.", "chain.", "[assignment]", "[leakage]", "lq.cluster"] {
+        for raw in [
+            "support.",
+            "chain.",
+            "[assignment]",
+            "[leakage]",
+            "lq.cluster",
+        ] {
             assert!(!zh.contains(raw), "{raw}");
         }
     }

@@ -360,7 +360,5 @@ fn user_templates_are_validated() {
 #[test]
 fn unknown_template_lists_the_known_ones() {
     let err = template("widgets").expect_err("unknown");
-    assert!(
-        matches!(&err.kind, ErrorKind::UnknownName { expected, .. } if expected.len() >= 7)
-    );
+    assert!(matches!(&err.kind, ErrorKind::UnknownName { expected, .. } if expected.len() >= 7));
 }
