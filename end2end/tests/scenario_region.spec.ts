@@ -12,9 +12,8 @@ const cli = (args: string[], input?: string) => JSON.parse(execFileSync(bin, arg
 const fmt = (v: number | null | undefined, decimals: number) =>
   v === null || v === undefined ? '—'
     : v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-/** Baseline/scenario cells: counts and amounts without decimals, indices and shares with three. */
-// The app shows each compared metric in its unit (core measures.rs METRICS): counts whole, shares as
-// percentages, 万元 and scores with one decimal, ratios with three.
+/** Baseline/scenario cells in each metric's unit (core present::format::metric_number over report::Metric's
+ *  Unit): counts whole, shares as percentages, 万元 and scores with one decimal, ratios such as the LQ with two. */
 const UNIT: Record<string, string> = {
   'town.employment_total': 'count', 'cluster.employment': 'count', 'firms.count': 'count',
   'firms.leading_count': 'count', 'cluster.employment_share': 'share', 'concentration.cr4': 'share',
@@ -27,7 +26,7 @@ const compared = (v: number | null, metric: string) => {
     case 'count': return fmt(v, 0);
     case 'share': return `${fmt(v * 100, 1)}%`;
     case 'one': return fmt(v, 1);
-    default: return fmt(v, 3);
+    default: return fmt(v, 2);
   }
 };
 
