@@ -38,4 +38,10 @@ while IFS= read -r f; do
   fi
 done < <(find dist -type f | sort)
 echo "lazy_gzip_bytes=$lazy"
+# What every user downloads after the start screen: the workbench module, wasm + its JS glue (issue 17's budget).
+wb=0
+for f in dist/clustercalc-workbench_bg.wasm dist/clustercalc-workbench.js; do
+  [ -f "$f" ] && wb=$((wb + $(gz "$f")))
+done
+echo "workbench_gzip_bytes=$wb (goal ≤ 409600)"
 echo "wire_gzip_bytes=$total"
