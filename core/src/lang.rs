@@ -51,4 +51,13 @@ impl Text {
     pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.zh, &self.en)
     }
+
+    /// Texts joined into one sentence list: "；" between the Chinese parts, "; " between the English ones.
+    pub fn joined<'a>(parts: impl IntoIterator<Item = &'a Text>) -> Text {
+        let (zh, en): (Vec<&str>, Vec<&str>) = parts
+            .into_iter()
+            .map(|p| (p.zh.as_str(), p.en.as_str()))
+            .unzip();
+        Text::new(zh.join("；"), en.join("; "))
+    }
 }

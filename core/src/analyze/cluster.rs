@@ -529,16 +529,13 @@ pub(crate) fn cluster_report(
         }
         metrics.set(Metric::MaturityConfidence, m.confidence);
         for dim in &m.dimensions {
-            if let (Some(s), Some(k)) = (
-                dim.score,
-                Metric::from_name(&format!("maturity.{}", dim.id)),
-            ) {
+            if let (Some(s), Some(k)) = (dim.score, Metric::in_family("maturity", &dim.id)) {
                 metrics.set(k, s);
             }
         }
     }
     for b in &formation.blocks {
-        if let (Some(s), Some(k)) = (b.score, Metric::from_name(&format!("formation.{}", b.id))) {
+        if let (Some(s), Some(k)) = (b.score, Metric::in_family("formation", &b.id)) {
             metrics.set(k, s);
         }
     }
@@ -549,7 +546,7 @@ pub(crate) fn cluster_report(
         metrics.put(name, lifecycle.inputs.get(key).copied());
     }
     for (key, v) in &lifecycle.inputs {
-        if let Some(k) = Metric::from_name(&format!("lifecycle.{key}")) {
+        if let Some(k) = Metric::in_family("lifecycle", key) {
             metrics.set(k, *v);
         }
     }

@@ -230,16 +230,13 @@ pub(crate) fn composite_confidence(c: &ClusterReport) -> crate::measures::Confid
     let mut out = crate::measures::Confidence::new();
     if let Some(m) = c.maturity.computed() {
         for d in &m.dimensions {
-            if let (Some(k), true) = (
-                Metric::from_name(&format!("maturity.{}", d.id)),
-                d.total > 0,
-            ) {
+            if let (Some(k), true) = (Metric::in_family("maturity", &d.id), d.total > 0) {
                 out.insert(k, d.computable as f64 / d.total as f64);
             }
         }
     }
     for b in &c.formation.blocks {
-        if let Some(k) = Metric::from_name(&format!("formation.{}", b.id)) {
+        if let Some(k) = Metric::in_family("formation", &b.id) {
             out.insert(k, b.confidence);
         }
     }

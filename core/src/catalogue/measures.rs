@@ -503,11 +503,8 @@ pub fn data_needed(
 pub fn validate_metric_ranges(metrics: &Metrics) -> Result<()> {
     metrics.validate()?;
     for (k, v) in metrics.iter() {
-        let signed = k.unit().signed()
-            || matches!(
-                k,
-                Metric::LqChange | Metric::LifecycleGrowth | Metric::LifecycleLqChange
-            );
+        // Rates may fall; so may the LQ change, a ratio difference.
+        let signed = k.unit().signed() || k == Metric::LqChange;
         if !signed {
             non_negative(v, || format!("metrics.{k}"))?;
         }

@@ -467,21 +467,7 @@ pub fn read(sheet: &Sheet, kind: Option<TableKind>) -> Result<Preview, CellError
             ));
         }
         if !parts.is_empty() {
-            col_notes.push((
-                u.col,
-                Text::new(
-                    parts
-                        .iter()
-                        .map(|p| p.zh.as_str())
-                        .collect::<Vec<_>>()
-                        .join("；"),
-                    parts
-                        .iter()
-                        .map(|p| p.en.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-            ));
+            col_notes.push((u.col, Text::joined(&parts)));
         }
         cols.push(Col {
             u: u.clone(),
@@ -658,20 +644,7 @@ pub fn read(sheet: &Sheet, kind: Option<TableKind>) -> Result<Preview, CellError
                         .filter(|(c, _)| *c == k)
                         .map(|(_, t)| t)
                         .collect();
-                    (!parts.is_empty()).then(|| {
-                        Text::new(
-                            parts
-                                .iter()
-                                .map(|p| p.zh.as_str())
-                                .collect::<Vec<_>>()
-                                .join("；"),
-                            parts
-                                .iter()
-                                .map(|p| p.en.as_str())
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                        )
-                    })
+                    (!parts.is_empty()).then(|| Text::joined(parts))
                 }
             };
             let unit = match (col, m) {

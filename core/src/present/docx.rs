@@ -9,6 +9,7 @@
 
 use crate::lang::Lang;
 use crate::present::document::{Block, Document, Table};
+use crate::present::format::display_width;
 use crate::present::render::clean;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
@@ -50,13 +51,6 @@ fn paragraph(style: &str, runs: &str) -> String {
     format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>{runs}</w:p>")
 }
 
-/// Display width of a text, CJK characters counting double: for column widths.
-fn width_of(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) > 0x2E80 { 2 } else { 1 })
-        .sum()
-}
-
 fn table(out: &mut String, t: &Table) {
     let _ = write!(
         out,
@@ -72,10 +66,10 @@ fn table(out: &mut String, t: &Table) {
                 .rows
                 .iter()
                 .filter_map(|r| r.get(i))
-                .map(|c| width_of(c))
+                .map(|c| display_width(c))
                 .max()
                 .unwrap_or(0);
-            let head = t.header.get(i).map_or(0, |h| width_of(h).min(12));
+            let head = t.header.get(i).map_or(0, |h| display_width(h).min(12));
             body.max(head).clamp(4, 60)
         })
         .collect();

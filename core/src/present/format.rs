@@ -4,6 +4,27 @@
 use crate::lang::Lang;
 use crate::report::{Metric, Unit};
 
+/// Columns a text takes in a terminal or a table cell: two for each CJK ideograph, full-width form and CJK
+/// punctuation mark, one for anything else. The plain-text tables and the Word file's column widths use it.
+pub fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
 /// Formats with `decimals` places and thousands separators; never prints NaN or infinity (shows "—").
 pub fn number(v: f64, decimals: usize) -> String {
     if !v.is_finite() {

@@ -3,28 +3,9 @@
 //! says exactly what the printed report says, with the same labels and number formats.
 
 use crate::present::document::{Block, Document, Table};
+use crate::present::format::display_width as width;
 use crate::present::render::clean;
 use std::fmt::Write;
-
-/// Columns a character takes in a terminal: two for CJK ideographs, full-width forms and CJK punctuation.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6 => 2,
-            _ => 1,
-        })
-        .sum()
-}
 
 fn line(s: &str) -> String {
     clean(s).replace('\n', " ")

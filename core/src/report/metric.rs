@@ -204,6 +204,12 @@ impl Metric {
     pub fn unit(self) -> Unit {
         self.info().unit
     }
+
+    /// The metric a maturity dimension, formation block or life-cycle input stands for: `family.id`
+    /// (`in_family("maturity", "support")` is `maturity.support`), if the engine has one.
+    pub fn in_family(family: &str, id: &str) -> Option<Metric> {
+        Metric::from_name(&format!("{family}.{id}"))
+    }
 }
 
 // Ordered by name, so that a report's `metrics` map keeps the alphabetical order of its JSON keys.
