@@ -276,6 +276,33 @@ fn every_town_writes_a_word_file_with_real_headings() {
                 assert!(doc.contains(&styled), "{town} {lang}: Heading 1 “{h}”");
             }
             assert!(doc.contains("<w:tbl>"), "{town}: real tables");
+            // Every chart is a Word chart part, related and typed, with the values cached in it.
+            let charts: Vec<&(String, String)> = parts
+                .iter()
+                .filter(|(n, _)| n.starts_with("word/charts/"))
+                .collect();
+            assert_eq!(
+                doc.matches("<c:chart r:id=").count(),
+                charts.len(),
+                "{town}: one drawing per chart part"
+            );
+            let part = |name: &str| &parts.iter().find(|(n, _)| n == name).unwrap().1;
+            for (n, (name, xml)) in charts.iter().enumerate() {
+                let file = name.trim_start_matches("word/");
+                assert!(part("word/_rels/document.xml.rels").contains(&format!("Id=\"rIdC{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"{file}\"", n + 1)));
+                assert!(part("[Content_Types].xml").contains(&format!("PartName=\"/{name}\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"")));
+                assert!(
+                    xml.contains("<c:barChart>") && xml.contains("<c:numLit>"),
+                    "{name}"
+                );
+            }
+            if town.as_str() == "datang" {
+                assert_eq!(charts.len(), 2, "LQ by industry and the cluster's maturity");
+                assert!(
+                    charts[0].1.contains("<c:v>14.20"),
+                    "industry 18's LQ 14.20 cached"
+                );
+            }
             let styles = &parts
                 .iter()
                 .find(|(n, _)| n == "word/styles.xml")

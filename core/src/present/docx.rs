@@ -1,18 +1,18 @@
 //! The report document as an editable Word file (.docx): a minimal WordprocessingML package written by hand
-//! and zipped with the `zip` crate (feature `docx`, which only the CLI turns on, so the web app never compiles
-//! it).
+//! and zipped by [`crate::present::zip`], so the CLI and the web app write the same file.
 //!
 //! Headings use Word's built-in heading styles (标题 1–4 in a Chinese Word), so the navigation pane, the table
 //! of contents and outline view work; lists use a bullet numbering; tables are real tables with a header row
-//! that repeats on each page. The page is A4 with a page number at the foot. Charts are not drawn in the Word
-//! file: their data is in the tables beside them (the HTML report draws them).
+//! that repeats on each page. The page is A4 with a page number at the foot. Charts are Word's own charts
+//! (DrawingML bar charts whose values are cached in the chart part), so they stay sharp at any zoom and in print,
+//! and Word, WPS and LibreOffice draw them; there is no embedded workbook, so a chart's data is edited in the
+//! table beside it rather than through Word's 编辑数据.
 
 use crate::lang::Lang;
-use crate::present::document::{Block, Document, Table};
+use crate::present::document::{BarChart, Block, Document, Table};
 use crate::present::format::display_width;
 use crate::present::render::clean;
 use std::fmt::Write as _;
-use std::io::{Cursor, Write};
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -121,8 +121,10 @@ fn table(out: &mut String, t: &Table) {
     out.push_str("<w:p><w:pPr><w:pStyle w:val=\"TableGap\"/></w:pPr></w:p>");
 }
 
-fn document_xml(doc: &Document) -> String {
+/// The document part and the chart parts it refers to (`word/charts/chartN.xml`, relationship `rIdCN`).
+fn document_xml(doc: &Document) -> (String, Vec<String>) {
     let mut body = String::new();
+    let mut charts = Vec::new();
     body.push_str(&paragraph("Title", &run(&doc.title, false)));
     for s in &doc.subtitle {
         body.push_str(&paragraph("Subtitle", &run(s, false)));
@@ -149,17 +151,128 @@ fn document_xml(doc: &Document) -> String {
                 }
                 Block::Note { text } => body.push_str(&paragraph("Note", &run(text, false))),
                 Block::Table(t) => table(&mut body, t),
+                Block::Chart(c) if !c.bars.is_empty() => {
+                    charts.push(chart_xml(c));
+                    body.push_str(&chart_paragraph(c, charts.len()));
+                }
                 Block::Chart(_) => {}
             }
         }
     }
     body.push_str(&paragraph("Note", &run(&doc.footer, false)));
-    format!(
+    let xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-         <w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>{body}\
+         <w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\" xmlns:wp=\"{WP_NS}\" xmlns:a=\"{A_NS}\" xmlns:c=\"{C_NS}\"><w:body>{body}\
          <w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>\
          <w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
          <w:pgMar w:top=\"1440\" w:right=\"1304\" w:bottom=\"1440\" w:left=\"1304\" w:header=\"851\" w:footer=\"851\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
+    );
+    (xml, charts)
+}
+
+const WP_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+const A_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const C_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+/// English Metric Units per twip (1/20 pt): 635.
+const EMU_PER_TWIP: usize = 635;
+
+/// The caption and the chart, inline in its own paragraph, as wide as the text; its height grows with the bars.
+fn chart_paragraph(c: &BarChart, n: usize) -> String {
+    let cx = TEXT_WIDTH * EMU_PER_TWIP;
+    // 0.8 cm a bar plus room for the axis.
+    let cy = (c.bars.len() * 288_000 + 540_000).min(8_500_000);
+    format!(
+        "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>{}</w:p>\
+         <w:p><w:pPr><w:keepLines/><w:spacing w:after=\"120\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>\
+         <wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/>\
+         <wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"{n}\" name=\"Chart {n}\" descr=\"{}\"/>\
+         <wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri=\"{C_NS}\"><c:chart r:id=\"rIdC{n}\"/></a:graphicData></a:graphic>\
+         </wp:inline></w:drawing></w:r></w:p>",
+        run(&c.caption, false),
+        x(&c.caption)
+    )
+}
+
+/// A number as the chart XML wants it (plain decimal, no grouping).
+fn xml_number(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v}")
+    } else {
+        "0".into()
+    }
+}
+
+/// A horizontal bar chart (one series, values printed at the bars, the first bar at the top).
+fn chart_xml(c: &BarChart) -> String {
+    let n = c.bars.len();
+    let mut cats = String::new();
+    let mut vals = String::new();
+    for (i, b) in c.bars.iter().enumerate() {
+        let _ = write!(cats, "<c:pt idx=\"{i}\"><c:v>{}</c:v></c:pt>", x(&b.label));
+        let _ = write!(
+            vals,
+            "<c:pt idx=\"{i}\"><c:v>{}</c:v></c:pt>",
+            xml_number(b.value)
+        );
+    }
+    let decimals = c
+        .bars
+        .first()
+        .and_then(|b| b.text.split_once('.'))
+        .map_or(0, |(_, f)| {
+            f.chars().take_while(char::is_ascii_digit).count()
+        });
+    let format = if decimals == 0 {
+        "0".to_string()
+    } else {
+        format!("0.{}", "0".repeat(decimals))
+    };
+    // With a reference value (LQ = 1) the value axis is stepped so that the reference is a gridline.
+    let max = c.bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
+    let major = match c.reference {
+        Some((v, _)) if v > 0.0 => {
+            let steps = (max / v / 8.0).ceil().max(1.0);
+            format!("<c:majorUnit val=\"{}\"/>", xml_number(v * steps))
+        }
+        _ => String::new(),
+    };
+    let scale_max = c
+        .scale_max
+        .map(|m| format!("<c:max val=\"{}\"/>", xml_number(m)))
+        .unwrap_or_default();
+    let text_props = |size: u32| {
+        format!(
+            "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"{size}\"><a:solidFill><a:srgbClr val=\"1A1A1A\"/></a:solidFill>\
+             <a:latin typeface=\"Arial\"/><a:ea typeface=\"宋体\"/></a:defRPr></a:pPr><a:endParaRPr lang=\"zh-CN\"/></a:p></c:txPr>"
+        )
+    };
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <c:chartSpace xmlns:c=\"{C_NS}\" xmlns:a=\"{A_NS}\" xmlns:r=\"{R_NS}\"><c:roundedCorners val=\"0\"/>\
+         <c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>\
+         <c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>\
+         <c:ser><c:idx val=\"0\"/><c:order val=\"0\"/><c:tx><c:v>{}</c:v></c:tx>\
+         <c:spPr><a:solidFill><a:srgbClr val=\"4A6F8A\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>\
+         <c:dLbls><c:numFmt formatCode=\"{format}\" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}\
+         <c:dLblPos val=\"outEnd\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>\
+         <c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>\
+         <c:cat><c:strLit><c:ptCount val=\"{n}\"/>{cats}</c:strLit></c:cat>\
+         <c:val><c:numLit><c:formatCode>General</c:formatCode><c:ptCount val=\"{n}\"/>{vals}</c:numLit></c:val></c:ser>\
+         <c:gapWidth val=\"60\"/><c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:barChart>\
+         <c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"l\"/>\
+         <c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>{}\
+         <c:crossAx val=\"1002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>\
+         <c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/>{scale_max}<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"t\"/>\
+         <c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>\
+         <c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"out\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>{}\
+         <c:crossAx val=\"1001\"/><c:crosses val=\"max\"/><c:crossBetween val=\"between\"/>{major}</c:valAx>\
+         </c:plotArea><c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>\
+         <c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}</c:chartSpace>",
+        x(&c.caption),
+        text_props(900),
+        text_props(900),
+        text_props(800),
+        text_props(900),
     )
 }
 
@@ -248,7 +361,7 @@ const FOOTER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>\
 <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>";
 
-const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+const CONTENT_TYPES_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
 <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
@@ -258,8 +371,19 @@ const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone
 <Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
 <Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>\
 <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
-<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>\
-</Types>";
+<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>";
+
+fn content_types(charts: usize) -> String {
+    let mut s = CONTENT_TYPES_HEAD.to_string();
+    for n in 1..=charts {
+        let _ = write!(
+            s,
+            "<Override PartName=\"/word/charts/chart{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
+        );
+    }
+    s.push_str("</Types>");
+    s
+}
 
 const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
@@ -268,13 +392,24 @@ const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"y
 <Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>\
 </Relationships>";
 
-const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+const DOCUMENT_RELS_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
 <Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>\
 <Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>\
-<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>\
-</Relationships>";
+<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>";
+
+fn document_rels(charts: usize) -> String {
+    let mut s = DOCUMENT_RELS_HEAD.to_string();
+    for n in 1..=charts {
+        let _ = write!(
+            s,
+            "<Relationship Id=\"rIdC{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart{n}.xml\"/>"
+        );
+    }
+    s.push_str("</Relationships>");
+    s
+}
 
 fn core_xml(doc: &Document) -> String {
     let lang = match doc.lang {
@@ -307,30 +442,35 @@ impl std::fmt::Display for DocxError {
 
 /// The document as the bytes of a .docx file. The same document gives the same bytes (no time stamps).
 pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
+    let (document, charts) = document_xml(doc);
+    let chart_names: Vec<String> = (1..=charts.len())
+        .map(|n| format!("word/charts/chart{n}.xml"))
+        .collect();
     let parts: [(&str, String); 9] = [
-        ("[Content_Types].xml", CONTENT_TYPES.into()),
+        ("[Content_Types].xml", content_types(charts.len())),
         ("_rels/.rels", ROOT_RELS.into()),
         ("docProps/core.xml", core_xml(doc)),
         ("docProps/app.xml", APP.into()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.into()),
-        ("word/document.xml", document_xml(doc)),
+        ("word/_rels/document.xml.rels", document_rels(charts.len())),
+        ("word/document.xml", document),
         ("word/styles.xml", styles_xml(doc.lang)),
         ("word/numbering.xml", NUMBERING.into()),
         ("word/settings.xml", SETTINGS.into()),
     ];
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    let err = |e: &dyn std::fmt::Display| DocxError(e.to_string());
-    for (name, text) in parts
+    let footer = ("word/footer1.xml", FOOTER.to_string());
+    let bytes: Vec<(&str, &[u8])> = parts
         .iter()
-        .chain([("word/footer1.xml", FOOTER.to_string())].iter())
-    {
-        zip.start_file(*name, options).map_err(|e| err(&e))?;
-        zip.write_all(text.as_bytes()).map_err(|e| err(&e))?;
-    }
-    let cursor = zip.finish().map_err(|e| err(&e))?;
-    Ok(cursor.into_inner())
+        .chain(std::iter::once(&footer))
+        .map(|(n, t)| (*n, t.as_bytes()))
+        .chain(
+            chart_names
+                .iter()
+                .zip(&charts)
+                .map(|(n, t)| (n.as_str(), t.as_bytes())),
+        )
+        .collect();
+    crate::present::zip::zip(&bytes)
+        .map_err(|e| DocxError(format!("too large for a .docx: {}", e.0)))
 }
 
 #[cfg(test)]
@@ -355,7 +495,8 @@ mod tests {
             }],
             footer: String::new(),
         };
-        let xml = document_xml(&doc);
+        let (xml, charts) = document_xml(&doc);
+        assert!(charts.is_empty());
         assert!(xml.contains("&lt;w:p&gt;&amp;镇"));
         assert!(xml.contains("&lt;/w:t&gt;"));
         assert!(!xml.contains('\u{1}'));

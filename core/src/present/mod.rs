@@ -3,13 +3,13 @@
 //! ([`format`]) and its terms ([`glossary`]) from here, so that one figure reads the same everywhere.
 
 pub mod document;
-#[cfg(feature = "docx")]
 pub mod docx;
 pub mod format;
 pub mod glossary;
 pub mod render;
 pub mod sources;
 pub mod text;
+pub mod zip;
 
 pub use format::{
     metric_number, metric_value, money_wan, money_wan_in, number, people, people_in, percent,

@@ -80,7 +80,15 @@ pub fn markdown(doc: &Document) -> String {
                     let _ = writeln!(out, "> {}\n", md(text));
                 }
                 Block::Table(t) => md_table(&mut out, t),
-                Block::Chart(_) => {}
+                Block::Chart(c) => {
+                    let sep = doc.lang.pick("，", ", ");
+                    let bars: Vec<String> = c
+                        .bars
+                        .iter()
+                        .map(|b| format!("{} {}", md(&b.label), md(&b.text)))
+                        .collect();
+                    let _ = writeln!(out, "{}\n\n{}\n", md(&c.caption), bars.join(sep));
+                }
             }
         }
     }
@@ -141,56 +149,45 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-const CSS: &str = r#"
-:root { color-scheme: light; }
-body { margin: 0; background: #f3f3f0; color: #1a1a1a; }
-main { max-width: 46rem; margin: 2rem auto; padding: 2.5rem 3rem; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.15);
-  font: 16px/1.75 "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, serif; }
-main:lang(en) { font-family: Georgia, "Noto Serif", "Times New Roman", serif; }
-h1, h2, h3, h4 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", SimHei, sans-serif; line-height: 1.4; }
-h1 { font-size: 1.6rem; text-align: center; margin: 0 0 .5rem; }
-.subtitle { text-align: center; color: #444; margin: 0; font-size: .9rem; }
-h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 1px solid #bbb; padding-bottom: .2rem; }
-h3 { font-size: 1.08rem; margin: 1.3rem 0 .4rem; }
-h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
-p { margin: .45rem 0; text-align: justify; }
-p.note { font-size: .88rem; color: #555; }
-ul { margin: .4rem 0; padding-left: 1.5rem; }
-li { margin: .2rem 0; }
-table { border-collapse: collapse; width: 100%; margin: .4rem 0 1.1rem; font-size: .86rem; line-height: 1.45; }
-caption { caption-side: top; text-align: left; font-weight: bold; padding: .3rem 0; }
-th, td { border: 1px solid #999; padding: .25rem .4rem; vertical-align: top; text-align: left; }
-th { background: #eceae4; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-figure { margin: .6rem 0 1.1rem; }
-figcaption { font-weight: bold; font-size: .86rem; }
-svg { width: 100%; height: auto; }
-svg text { font: 12px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; fill: #1a1a1a; }
-footer { margin-top: 2rem; border-top: 1px solid #bbb; padding-top: .5rem; font-size: .85rem; color: #444; }
-@page { size: A4; margin: 22mm 20mm 22mm 22mm; }
-@media print {
-  body { background: #fff; }
-  main { box-shadow: none; margin: 0; padding: 0; max-width: none; font-size: 11pt; }
-  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  table, figure { break-inside: auto; }
-  tr, figure svg { break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; }
-}
-"#;
+/// The document's style sheet, shared with the app's report view (`index.html` links the same file).
+pub const REPORT_CSS: &str = include_str!("report.css");
+
+/// What only the stand-alone file needs: its page colour and A4 margins.
+const PAGE_CSS: &str =
+    "\n:root { color-scheme: light; }\nbody { margin: 0; background: #f3f3f0; }\n\
+@page { size: A4; margin: 22mm 20mm 22mm 22mm; }\n@media print { body { background: #fff; } }\n";
 
 /// The document as one HTML file (inline style, inline SVG charts, no script).
 pub fn html(doc: &Document) -> String {
-    let lang = match doc.lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    };
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main lang=\"{lang}\">\n<h1>{}</h1>\n",
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{PAGE_CSS}{REPORT_CSS}</style>\n</head>\n<body>\n",
+        lang_tag(doc.lang),
         esc(&doc.title),
+    );
+    out.push_str(&html_article(doc));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn lang_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    }
+}
+
+/// The document as an HTML fragment, `<main class="report-doc">` … `</main>`, styled by [`REPORT_CSS`]: the
+/// body of [`html`] and what the app's report view shows and prints. Every text is escaped.
+pub fn html_article(doc: &Document) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<main class=\"report-doc\" lang=\"{}\" data-testid=\"report\">\n<h1 id=\"report-title\">{}</h1>\n",
+        lang_tag(doc.lang),
         esc(&doc.title)
     );
     for line in &doc.subtitle {
@@ -231,11 +228,7 @@ pub fn html(doc: &Document) -> String {
         }
         out.push_str("</section>\n");
     }
-    let _ = write!(
-        out,
-        "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
-        esc(&doc.footer)
-    );
+    let _ = write!(out, "<footer>{}</footer>\n</main>\n", esc(&doc.footer));
     out
 }
 
@@ -249,7 +242,7 @@ fn html_table(out: &mut String, t: &Table) {
     };
     let _ = write!(
         out,
-        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        "<div class=\"table-wrap\">\n<table>\n<caption>{}</caption>\n<thead><tr>",
         esc(&t.caption)
     );
     for (i, h) in t.header.iter().enumerate() {
@@ -263,7 +256,7 @@ fn html_table(out: &mut String, t: &Table) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
 }
 
 /// A horizontal bar chart as SVG: one bar per row, the value printed at its end, a dashed reference line.
@@ -279,6 +272,7 @@ fn html_chart(out: &mut String, c: &BarChart, figure: usize) {
         .iter()
         .map(|b| b.value)
         .chain(c.reference.iter().map(|r| r.0))
+        .chain(c.scale_max)
         .fold(0.0_f64, f64::max)
         .max(1e-9);
     let x = |v: f64| label_w + plot_w * (v.max(0.0) / max);

@@ -40,7 +40,12 @@ pub fn plain_text(doc: &Document) -> String {
                     let _ = writeln!(out, "  （{}）", line(text));
                 }
                 Block::Table(t) => table(&mut out, t),
-                Block::Chart(_) => {}
+                Block::Chart(c) => {
+                    let _ = writeln!(out, "{}", line(&c.caption));
+                    for b in &c.bars {
+                        let _ = writeln!(out, "  · {}  {}", line(&b.label), line(&b.text));
+                    }
+                }
             }
         }
     }

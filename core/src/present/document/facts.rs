@@ -386,11 +386,12 @@ fn industries(r: &Report, lang: Lang) -> Vec<Block> {
         };
         out.push(Block::Chart(BarChart {
             caption: match lang {
-                Lang::Zh => format!("图 1　各行业{basis}区位商（虚线为 1）"),
-                Lang::En => format!("Figure 1. LQ by industry ({basis}; dashed line at 1)"),
+                Lang::Zh => format!("各行业{basis}区位商（大于 1 为专业化部门）"),
+                Lang::En => format!("LQ by industry ({basis}; above 1: specialised)"),
             },
             bars,
             reference: Some((1.0, t(lang, "区位商 = 1", "LQ = 1"))),
+            scale_max: None,
         }));
     }
     out

@@ -6,7 +6,7 @@ use super::words::{
     firms, industry_name, join, label_in_sentence, metric_text, money, pct, sentence, stage_name,
     t, template_name,
 };
-use super::{lead, Block};
+use super::{lead, Bar, BarChart, Block};
 use crate::analyze::{ClusterReport, Report, Section};
 use crate::chain::{ChainAssessment, StageStatus};
 use crate::lang::Lang;
@@ -209,7 +209,51 @@ pub(super) fn cluster_characteristics(r: &Report, c: &ClusterReport, lang: Lang)
         t(lang, "发展阶段：", "Stage of development: "),
         stage_words(c, lang),
     ));
+    out.extend(maturity_chart(c, lang));
     out
+}
+
+/// The maturity index's dimensions as bars (0–100). A dimension without data is not drawn as a zero bar: the
+/// caption names it as without data.
+fn maturity_chart(c: &ClusterReport, lang: Lang) -> Option<Block> {
+    let m = c.maturity.computed()?;
+    let bars: Vec<Bar> = m
+        .dimensions
+        .iter()
+        .filter_map(|d| {
+            let v = d.score?;
+            Some(Bar {
+                label: d.label.get(lang).to_string(),
+                value: v,
+                text: number(v, 0),
+            })
+        })
+        .collect();
+    if bars.is_empty() {
+        return None;
+    }
+    let unknown: Vec<&str> = m
+        .dimensions
+        .iter()
+        .filter(|d| d.score.is_none())
+        .map(|d| d.label.get(lang))
+        .collect();
+    let mut caption = match lang {
+        Lang::Zh => format!("{}成熟度各维度得分（满分 100）", c.name),
+        Lang::En => format!("{}: maturity by dimension (of 100)", c.name),
+    };
+    if !unknown.is_empty() {
+        caption.push_str(&match lang {
+            Lang::Zh => format!("；无数据、未画出：{}", unknown.join("、")),
+            Lang::En => format!("; no data, not drawn: {}", unknown.join(", ")),
+        });
+    }
+    Some(Block::Chart(BarChart {
+        caption,
+        bars,
+        reference: None,
+        scale_max: Some(100.0),
+    }))
 }
 
 fn capitalise(s: String, lang: Lang) -> String {

@@ -86,6 +86,8 @@ pub struct BarChart {
     pub bars: Vec<Bar>,
     /// A reference line (LQ = 1) and its label.
     pub reference: Option<(f64, String)>,
+    /// The end of the value scale when it is fixed (a score out of 100); otherwise the largest value.
+    pub scale_max: Option<f64>,
 }
 
 /// One bar: its label, its value and the value as printed.
@@ -147,6 +149,8 @@ pub fn build(r: &Report, lang: Lang) -> Document {
             blocks: appendix::appendix(r, lang),
         },
     ];
+    let mut sections = sections;
+    number_figures(&mut sections, lang);
     let town = &r.town;
     let title = match lang {
         Lang::Zh => format!("{}产业集群调研报告", town.name),
@@ -205,6 +209,20 @@ pub fn build(r: &Report, lang: Lang) -> Document {
         subtitle,
         sections,
         footer,
+    }
+}
+
+/// Numbers the charts in order of appearance: 图 1、图 2 … / Figure 1, 2 ….
+fn number_figures(sections: &mut [DocSection], lang: Lang) {
+    let mut n = 0;
+    for b in sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
+        if let Block::Chart(c) = b {
+            n += 1;
+            c.caption = match lang {
+                Lang::Zh => format!("图 {n}　{}", c.caption),
+                Lang::En => format!("Figure {n}. {}", c.caption),
+            };
+        }
     }
 }
 
