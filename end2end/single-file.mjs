@@ -63,7 +63,8 @@ const result = await build({
   plugins: [inline],
 });
 const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-const css = readFileSync(join(dist, 'main.css'), 'utf8');
+// The app's style sheet and the report document's (core/src/present/report.css), one inline style.
+const css = readFileSync(join(dist, 'main.css'), 'utf8') + readFileSync(join(dist, 'report.css'), 'utf8');
 const sha = (s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 const csp = [
   "default-src 'none'",

@@ -421,18 +421,12 @@ texts! {
     UnnamedTown => "（未命名乡镇）", "(unnamed town)";
     SavePng => "保存图片（PNG）", "Save as PNG";
     ReportOpen => "调研报告", "Survey report";
-    ReportTitle => "{town}产业集群调研报告", "Industrial cluster survey report: {town}";
-    ReportMeta => "由小城镇产业集群计算器在本机生成。各项指标的公式、变体与阈值来源见计算器的讲解模式；对策依据《湖南小城镇产业集群研究》第六章。",
-        "Generated on this device by the Town Cluster Calculator. Formulas, variants and threshold sources of every figure are in the calculator's explain mode; measures follow chapter 6 of the Hunan small-town cluster study.";
-    ReportBasics => "一、基本情况", "1. Basic situation";
-    ReportFeatures => "二、产业集群的特点", "2. Features of the cluster";
-    ReportProblems => "三、存在的问题", "3. Problems";
-    ReportMeasures => "四、对策建议", "4. Suggested measures";
     Cancel => "取消", "Cancel";
     ReportPrint => "打印 / 另存为 PDF", "Print / save as PDF";
     ReportBack => "返回计算器", "Back to the calculator";
-    ReportPrintHint => "在打印对话框中选择“另存为 PDF”即可得到文件；纸张 A4。", "Choose 'Save as PDF' in the print dialog to get a file; paper A4.";
-    ReportIllustrative => "注意：本数据集中含有示意性（非实测）数字，见数据来源说明。", "Note: this dataset contains illustrative (not surveyed) figures; see its provenance notes.";
+    ReportPrintHint => "打印时选择“另存为 PDF”可得到 PDF 文件（A4）；要修改文字后再上报，请保存为 Word 文件编辑。", "Choose 'Save as PDF' in the print dialog for a PDF (A4); to edit the text before handing it in, save it as a Word file.";
+    ReportDocx => "保存为 Word 文件（.docx）", "Save as Word (.docx)";
+    ReportDocxSuffix => "-调研报告.docx", "-survey-report.docx";
     ExportNeedsValidData => "输入有误，暂时没有可导出的结果；请先按提示改正", "The input has a problem, so there are no results to export yet; correct it first";
     ShareLinkLabel => "分享链接（数据在链接里，不经过任何服务器）：", "Share link (the data is in the link itself; no server sees it): ";
     ShareReady => "分享链接已生成并尽量复制到剪贴板；也可以从下面的框里复制。", "The share link is ready and was copied where the browser allows; you can also copy it from the box below.";

@@ -80,7 +80,7 @@ test('hostile names stay inert in the report, the exports, an import preview and
   // The printed report: the name as text in the measures, nothing injected.
   await page.locator('button[data-action="report"]').click();
   const report = page.getByTestId('report');
-  await expect(report.locator('h3').filter({ hasText: 'HYPERLINK' }).first()).toHaveText(name);
+  await expect(report.locator('h3').filter({ hasText: 'HYPERLINK' }).first()).toContainText(name);
   expect(await page.locator('img[src="x"], script:not([src])').count()).toBe(0);
   await page.locator('button[data-action="close-report"]').click();
 

@@ -147,10 +147,6 @@ mod wrap_tests {
     }
 }
 
-/// Given by the printable report: its charts draw at once, on screen or not (a printed page is never scrolled to).
-#[derive(Debug, Clone, Copy)]
-pub struct DrawAllCharts;
-
 /// The chart's canvas while it is on screen ([`on_screen`]), else `None`: a chart effect starts with
 /// `let Some(el) = canvas_on_screen() else { return };` and so draws the latest data when it comes into view.
 pub fn drawable(
@@ -163,13 +159,13 @@ pub fn drawable(
 
 /// True while the chart's canvas is on screen or within 300 px of it. Chart effects draw only then, so an edit
 /// does not spend its frame drawing charts nobody can see; a chart scrolled into view draws the latest data.
-/// Always true in the printable report ([`DrawAllCharts`]) and outside the browser.
+/// Always true outside the browser.
 fn on_screen(
     canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
 ) -> leptos::prelude::Signal<bool> {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
-    if use_context::<DrawAllCharts>().is_some() || !cfg!(target_arch = "wasm32") {
+    if !cfg!(target_arch = "wasm32") {
         return Signal::stored(true);
     }
     let seen = RwSignal::new(false);

@@ -168,8 +168,9 @@ pub fn html(doc: &Document) -> String {
         lang_tag(doc.lang),
         esc(&doc.title),
     );
+    out.push_str("<main>\n");
     out.push_str(&html_article(doc));
-    out.push_str("</body>\n</html>\n");
+    out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
@@ -180,13 +181,13 @@ fn lang_tag(lang: Lang) -> &'static str {
     }
 }
 
-/// The document as an HTML fragment, `<main class="report-doc">` … `</main>`, styled by [`REPORT_CSS`]: the
+/// The document as an HTML fragment, `<article class="report-doc">` … `</article>`, styled by [`REPORT_CSS`]: the
 /// body of [`html`] and what the app's report view shows and prints. Every text is escaped.
 pub fn html_article(doc: &Document) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<main class=\"report-doc\" lang=\"{}\" data-testid=\"report\">\n<h1 id=\"report-title\">{}</h1>\n",
+        "<article class=\"report-doc\" lang=\"{}\" data-testid=\"report\" aria-labelledby=\"report-title\">\n<h1 id=\"report-title\">{}</h1>\n",
         lang_tag(doc.lang),
         esc(&doc.title)
     );
@@ -228,7 +229,7 @@ pub fn html_article(doc: &Document) -> String {
         }
         out.push_str("</section>\n");
     }
-    let _ = write!(out, "<footer>{}</footer>\n</main>\n", esc(&doc.footer));
+    let _ = write!(out, "<footer>{}</footer>\n</article>\n", esc(&doc.footer));
     out
 }
 
