@@ -80,3 +80,25 @@ test('the county case draws the town × industry LQ heat map', async ({ page }) 
   expect(await ink(page, 'heatmap-chart')).toBeGreaterThan(2000);
   await fullShot(page, 'screenshots/results-county.png');
 });
+
+test('on a high-density screen the charts are drawn at its pixel density, not blown up', async ({ browser }) => {
+  // A laptop or phone with devicePixelRatio 2: a chart 640 CSS pixels wide needs 1280 canvas pixels to be sharp.
+  const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.locator('button[data-example="datang"]').click();
+  await expect(page.getByTestId('cluster-lq')).toHaveText('4.95');
+  await tab(page, '成熟度').click();
+  expect(await ink(page, 'maturity-chart')).toBeGreaterThan(2000);
+  const sizes = await page.getByTestId('maturity-chart').evaluate((c: HTMLCanvasElement) => ({
+    pixels: c.width, css: c.getBoundingClientRect().width, ratio: c.height / c.width,
+  }));
+  expect(sizes.pixels).toBe(1200);
+  expect(sizes.css).toBeLessThanOrEqual(640);
+  expect(sizes.ratio).toBeCloseTo(380 / 600, 2);
+  await tab(page, '产业链').click();
+  expect(await ink(page, 'chain-chart')).toBeGreaterThan(2000);
+  expect(await page.getByTestId('chain-chart').evaluate((c: HTMLCanvasElement) => c.width)).toBe(1280);
+  await page.getByTestId('chain-chart').screenshot({ path: 'screenshots/chart-dpr2.png' });
+  await context.close();
+});

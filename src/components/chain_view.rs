@@ -2,6 +2,7 @@
 //! marked, and the chain figures (completeness, 扎堆 index, final/intermediate ratio, 集而不群 flag).
 
 use crate::components::chart_axis::{text_width, wrap_label, PngButton};
+use crate::components::hidpi;
 use crate::components::maturity_view::first_cluster;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
@@ -13,7 +14,6 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
 
 const PRESENT: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
 const FINAL: RGBColor = RGBColor(0xb3, 0x3a, 0x1b);
@@ -211,9 +211,8 @@ fn draw_chain(
     let per_row = stages.len().clamp(1, 5);
     // The canvas is as tall as its rows of boxes (58 px box + 26 px gap each, 10 px margins).
     let rows = stages.len().div_ceil(per_row).max(1) as u32;
-    el.set_height(rows * 84 + 12);
     let canvas = el.clone();
-    let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
+    let backend = hidpi::backend(el, 640, rows * 84 + 12).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let (w, _) = root.dim_in_pixel();

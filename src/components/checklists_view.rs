@@ -2,6 +2,7 @@
 //! threshold, gap and source; a status strip on a canvas gives the overview.
 
 use crate::components::chart_axis::PngButton;
+use crate::components::hidpi;
 use crate::components::maturity_view::first_cluster;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
@@ -13,7 +14,6 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
 
 const MET: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
 const NOT_MET: RGBColor = RGBColor(0xc6, 0x28, 0x28);
@@ -165,8 +165,8 @@ fn draw_strip(
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
     // One 40 px row per checklist.
-    el.set_height(lists.len().max(1) as u32 * 40 + 12);
-    let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
+    let backend =
+        hidpi::backend(el, 640, lists.len().max(1) as u32 * 40 + 12).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let label_w = 230_i32;

@@ -2,12 +2,12 @@
 
 use crate::components::chart_axis::PngButton;
 use crate::components::chart_axis::{bar_label, label_step};
+use crate::components::hidpi;
 use crate::i18n::{tr, use_lang, T};
 use clustercalc_core::analyze::LqTable;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 const BAR: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
 const BAR_STRONG: RGBColor = RGBColor(0xb3, 0x3a, 0x1b);
@@ -38,7 +38,7 @@ pub fn LqChart(#[prop(into)] table: Signal<Option<LqTable>>) -> impl IntoView {
 }
 
 fn draw(el: web_sys::HtmlCanvasElement, out: &LqTable) -> Result<(), Box<dyn std::error::Error>> {
-    let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
+    let backend = hidpi::backend(el, 640, 300).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let bars: Vec<(&String, f64)> = out.industries.iter().map(|i| (&i.code, i.lq)).collect();

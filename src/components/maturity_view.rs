@@ -2,6 +2,7 @@
 //! the weights and where they come from, and the life-cycle stage with the rule that decided it.
 
 use crate::components::chart_axis::{text_width, wrap_label, PngButton};
+use crate::components::hidpi;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
@@ -12,7 +13,6 @@ use clustercalc_core::Lang;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 const INK: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
 const GRID: RGBColor = RGBColor(0xc8, 0xcc, 0xd2);
@@ -261,7 +261,7 @@ fn draw_radar(
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let canvas = el.clone();
-    let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
+    let backend = hidpi::backend(el, 600, 380).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let (w, h) = root.dim_in_pixel();

@@ -9,6 +9,7 @@ pub mod field_error;
 pub mod fields;
 pub mod firms;
 pub mod guide;
+pub mod hidpi;
 pub mod import;
 pub mod industries;
 pub mod judgments;

@@ -3,6 +3,7 @@
 
 use crate::components::chart_axis::PngButton;
 use crate::components::chart_axis::{bar_label, label_step};
+use crate::components::hidpi;
 use crate::format::number;
 use crate::i18n::{tr, use_lang, variant_label, T};
 use crate::state::use_app;
@@ -13,7 +14,6 @@ use clustercalc_core::Lang;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 const DIRECT: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
 const INDIRECT: RGBColor = RGBColor(0xe0, 0x8a, 0x1e);
@@ -253,7 +253,7 @@ fn draw_impacts(
     bars: &[ImpactBar],
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
+    let backend = hidpi::backend(el, 480, 260).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let n = bars.len();

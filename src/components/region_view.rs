@@ -3,6 +3,7 @@
 
 use crate::components::chart_axis::PngButton;
 use crate::components::chart_axis::{bar_label, label_step, text_width};
+use crate::components::hidpi;
 use crate::format::number;
 use crate::i18n::{code_label, eg_bands_text, tr, use_lang, T};
 use crate::state::use_app;
@@ -14,7 +15,6 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
 
 const SHARE: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
 const MIX: RGBColor = RGBColor(0xe0, 0x8a, 0x1e);
@@ -241,7 +241,7 @@ fn draw_heatmap(
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let measure = el.clone();
-    let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
+    let backend = hidpi::backend(el, 480, 320).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let (w, h) = root.dim_in_pixel();
@@ -315,7 +315,7 @@ fn draw_shift_share(
     el: web_sys::HtmlCanvasElement,
     s: &ShiftShareOutput,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let backend = CanvasBackend::with_canvas_object(el).ok_or("no 2d context")?;
+    let backend = hidpi::backend(el, 480, 300).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let items: Vec<(&String, [f64; 3])> = s
