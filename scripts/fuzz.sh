@@ -10,7 +10,7 @@ root=$(pwd)
 runs=${1:-10000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(dataset_json dataset_reader method_input share_link import_table xlsx_read)
+[ ${#targets[@]} -gt 0 ] || targets=(dataset_json dataset_reader method_input share_link share_tamper import_table xlsx_read)
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
 rustup toolchain list | grep -q '^nightly' || timeout 600 rustup toolchain install nightly --profile minimal >&2
@@ -20,7 +20,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --
 cargo build -q -p clustercalc
 bin="$root/target/debug/clustercalc"
 seeds="$root/target/fuzz-seeds"
-rm -rf "$seeds" && mkdir -p "$seeds"/{dataset_json,dataset_reader,method_input,share_link,import_table,xlsx_read}
+rm -rf "$seeds" && mkdir -p "$seeds"/{dataset_json,dataset_reader,method_input,share_link,share_tamper,import_table,xlsx_read}
 for d in fuzz/seeds/*/; do cp "$d"* "$seeds/$(basename "$d")/" 2>/dev/null || true; done
 for name in datang xiqiao hunan-textile-town county; do
   "$bin" example "$name" >"$seeds/dataset_json/$name.json"
@@ -41,14 +41,25 @@ node -e '
     }
   }' core/tests/golden "$seeds/method_input"
 
-# Share links of the examples: raw deflate, base64url, with the codec version (core/src/share.rs).
+# Share links of the examples (core/src/share.rs): format 2 (version, CRC-32 of the JSON, raw deflate in
+# base64url) and the first release's format 1 (no checksum), which is still read.
 node -e '
   const fs = require("fs"), zlib = require("zlib"), path = require("path");
   const [from, out] = process.argv.slice(1);
+  const table = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc32 = (b) => { let c = 0xffffffff; for (const x of b) c = table[(c ^ x) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
   for (const f of fs.readdirSync(from)) {
-    const packed = zlib.deflateRawSync(fs.readFileSync(path.join(from, f)), { level: 9 });
-    fs.writeFileSync(path.join(out, f.replace(/\.json$/, ".link")), "#share=1." + packed.toString("base64url"));
+    const json = fs.readFileSync(path.join(from, f));
+    const packed = zlib.deflateRawSync(json, { level: 9 }).toString("base64url");
+    const crc = crc32(json).toString(16).padStart(8, "0");
+    fs.writeFileSync(path.join(out, f.replace(/\.json$/, ".link")), `#share=2.${crc}.${packed}`);
+    fs.writeFileSync(path.join(out, f.replace(/\.json$/, ".v1.link")), "#share=1." + packed);
   }' "$seeds/dataset_json" "$seeds/share_link"
+# share_tamper edits one fixed link; its seeds are edit lists: the checksum's first digit, the version, a
+# character in the data.
+printf '\x02\x00\x30' >"$seeds/share_tamper/crc"
+printf '\x00\x00\x33' >"$seeds/share_tamper/version"
+printf '\x00\x08\x41' >"$seeds/share_tamper/data"
 
 # CSV seeds: the import templates in both languages and a pasted (tab-separated) firm list.
 printf '\xef\xbb\xbf行业代码,行业名称,就业人数（万人）,产值（亿元）\r\n1762,针织,0.6,15\r\n0511,茶,"1,200",-\r\n' >"$seeds/import_table/industries.csv"

@@ -88,11 +88,15 @@ pub fn apply_choice(app: AppState, choice: &StartChoice) -> Result<(), String> {
             app.step.set(Step::Industries);
         }
         StartChoice::Link(payload) => {
-            let d =
-                share::decode(payload).map_err(|e| link_problem(&e, app.lang.get_untracked()))?;
+            let lang = app.lang.get_untracked();
+            let shared = share::decode(payload).map_err(|e| link_problem(&e, lang))?;
             app.guide.set(None);
-            app.replace(d);
+            app.replace(shared.dataset);
             app.step.set(Step::Industries);
+            if !shared.checked {
+                app.notice
+                    .set(Some((T::LinkUnchecked.get(lang).to_string(), false)));
+            }
         }
         StartChoice::Big { name } => {
             let lang = app.lang.get_untracked();
@@ -154,6 +158,10 @@ fn link_problem(e: &ShareError, lang: Lang) -> String {
             share::MAX_LINK_CHARS
         ),
         ShareError::Damaged => T::LinkDamaged.get(lang).to_string(),
+        ShareError::Changed => T::LinkChanged.get(lang).to_string(),
+        ShareError::Newer { version } => T::LinkNewer
+            .get(lang)
+            .replace("{version}", &version.to_string()),
         ShareError::Invalid(err) => format!("{}: {}", T::LinkInvalid.get(lang), err.message(lang)),
     }
 }
@@ -222,12 +230,12 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         big
     };
     // A link never replaces work silently: with a session to keep, the user is asked first.
-    let offered_link = RwSignal::new(None::<Dataset>);
+    let offered_link = RwSignal::new(None::<share::Shared>);
     // Decodes a link and offers it (the user decides), or says why it cannot be opened.
     let offer_link = move |payload: &str| {
         forget_link();
         match share::decode(payload) {
-            Ok(d) => offered_link.set(Some(d)),
+            Ok(shared) => offered_link.set(Some(shared)),
             Err(e) => problem(link_problem(&e, app.lang.get_untracked())),
         }
     };
@@ -469,15 +477,16 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
     };
     let link_offer = move || {
-        offered_link.get().map(|d| {
-            let town = d.town.name.clone();
+        offered_link.get().map(|shared| {
+            let town = shared.dataset.town.name.clone();
             let open = move |_| {
-                if let Some(d) = offered_link.get_untracked() {
+                if let Some(shared) = offered_link.get_untracked() {
                     crate::big::close(app);
                     app.guide.set(None);
-                    app.replace(d);
+                    app.replace(shared.dataset);
                     offered_link.set(None);
-                    notice.set(Some((T::LinkOpened.get(app.lang.get_untracked()).to_string(), false)));
+                    let said = if shared.checked { T::LinkOpened } else { T::LinkUnchecked };
+                    notice.set(Some((said.get(app.lang.get_untracked()).to_string(), false)));
                 }
             };
             view! {

@@ -432,6 +432,9 @@ texts! {
     ShareReady => "分享链接已生成并尽量复制到剪贴板；也可以从下面的框里复制。", "The share link is ready and was copied where the browser allows; you can also copy it from the box below.";
     ShareTooLarge => "数据太大，放不进分享链接；请用“保存文件”发送文件", "The data is too large for a share link; send the saved file instead";
     LinkDamaged => "这个分享链接不完整或已损坏（可能在转发时被截断），未打开", "This share link is incomplete or damaged (perhaps cut when forwarded); nothing was opened";
+    LinkChanged => "这个分享链接在转发中被改动过（校验码与数据不符），未打开；请向发送人要原链接或数据文件", "This share link was changed on its way (its checksum does not match the data); nothing was opened. Ask the sender for the original link or the data file";
+    LinkNewer => "这个分享链接由更新版本的计算器生成（链接格式第 {version} 版），本页面读不了；请刷新页面使用最新版本后再打开", "This share link was made by a newer version of the calculator (link format {version}), which this page cannot read; reload the page to get the newest version and open it again";
+    LinkUnchecked => "已打开旧版分享链接。旧版链接没有校验码，无法确认转发中是否被改动，请核对主要数字", "Opened an old-format share link. Old links carry no checksum, so changes on the way cannot be detected; check the main figures";
     LinkInvalid => "分享链接里的数据有误，未打开", "The data in this share link is invalid; nothing was opened";
     LinkAskBefore => "这个链接带有", "This link carries the data of ";
     LinkAskAfter => "的数据。打开它会替换当前的工作（之后仍可撤销找回）。", ". Opening it replaces your current work (undo brings it back).";

@@ -4,6 +4,7 @@
 //! no I/O, clocks, randomness or threads, so it gives the same answers natively and in wasm32.
 //! Methods and their variants follow `METHODS.md`; the JSON method API follows `ENGINE-API.md` (see [`api`]).
 
+pub mod crc32;
 pub mod error;
 pub mod finite;
 pub mod gbt4754;

@@ -1,6 +1,7 @@
 // Share links (issue 5): the dataset travels in the URL fragment, which no server sees; opening a link never
 // replaces work without asking; a damaged link or a town too large for a link gets a clear message.
 import { execFileSync } from 'node:child_process';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { test, expect } from './fixtures';
 
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
@@ -11,7 +12,8 @@ test('a share link carries the town to a fresh browser, and asks before replacin
   await expect(page.getByTestId('cluster-lq')).toHaveText('7.38');
   await page.locator('button[data-action="share"]').click();
   const url = await page.getByTestId('share-url').inputValue();
-  expect(url.startsWith(`${baseURL}/#share=1.`)).toBe(true);
+  // Format 2: the version, the CRC-32 of the data (8 hex digits), the data.
+  expect(url).toMatch(new RegExp(`^${baseURL}/#share=2\\.[0-9a-f]{8}\\.[A-Za-z0-9_-]+$`));
   expect(url.length).toBeLessThanOrEqual(8000 + 100);
 
   // A colleague with no saved work opens it: the town is there at once, and the link leaves the address bar.
@@ -68,4 +70,32 @@ test('a town too large for a link is told to use a file', async ({ page }) => {
   await page.locator('button[data-action="share"]').click();
   await expect(page.locator('.notice.problem[role="alert"]')).toContainText('数据太大，放不进分享链接');
   await expect(page.getByTestId('share-url')).toHaveCount(0);
+});
+
+test('a link changed on its way is refused as changed; a newer format says so; an old link opens with a caution', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('button[data-example="datang"]').click();
+  await expect(page.getByTestId('cluster-lq')).toHaveText('4.95');
+  await page.locator('button[data-action="share"]').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  await page.waitForTimeout(600);
+  const [base, payload] = url.split('#share=');
+  const [, crc, data] = payload.split('.');
+  // Population 110 000 → 113 000 inside the data, which still inflates to a valid dataset: refused as changed.
+  const json = inflateRawSync(Buffer.from(data, 'base64url')).toString().replace(/"population":110000(\.0)?/, '"population":113000');
+  expect(json).toContain('"population":113000');
+  const forged = `${base}#share=2.${crc}.${deflateRawSync(Buffer.from(json), { level: 9 }).toString('base64url')}`;
+  await page.goto(forged);
+  await expect(page.locator('.notice.problem[role="alert"]')).toContainText('被改动过');
+  await expect(page.getByTestId('cluster-lq')).toHaveText('4.95');
+  // A link of a later format: the page says it is newer, not damaged.
+  await page.goto(`${base}#share=3.${crc}.${data}`);
+  await expect(page.locator('.notice.problem[role="alert"]')).toContainText('更新版本的计算器');
+  // A link of the first release (no checksum) still opens, with a caution to check the figures.
+  const xiqiao = execFileSync(bin, ['example', 'xiqiao']);
+  const v1 = `${base}#share=1.${deflateRawSync(Buffer.from(JSON.stringify(JSON.parse(xiqiao.toString()))), { level: 9 }).toString('base64url')}`;
+  await page.goto(v1);
+  await page.locator('button[data-action="open-link"]').click();
+  await expect(page.getByTestId('cluster-lq')).toHaveText('7.38');
+  await expect(page.locator('.notice[role="status"]')).toContainText('旧版链接没有校验码');
 });

@@ -10,9 +10,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let fragment = payload(text).unwrap_or(text);
-    if let Ok(d) = decode(fragment) {
+    if let Ok(shared) = decode(fragment) {
+        let d = shared.dataset;
         match encode(&d) {
-            Ok(link) => assert_eq!(decode(&link).ok(), Some(d)),
+            Ok(link) => assert_eq!(decode(&link).ok().map(|s| s.dataset), Some(d)),
             Err(ShareError::TooLarge { .. }) => {}
             Err(e) => panic!("a decoded dataset must encode again: {e:?}"),
         }
