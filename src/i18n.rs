@@ -238,9 +238,9 @@ texts! {
     ChainStage => "环节", "Stage";
     Firms => "企业数", "Firms";
     StageKindLabel => "类型", "Kind";
-    KindFinal => "最终产品", "final";
+    KindFinal => "最终产品", "final product";
     KindIntermediate => "中间环节", "intermediate";
-    KindService => "服务", "service";
+    KindService => "配套服务", "service";
     StagePresent => "有", "present";
     StageMissing => "缺失", "missing";
     StageUnsurveyed => "未调查", "not surveyed";
@@ -259,7 +259,7 @@ texts! {
     ChecklistNotApplicable => "未申报特色小镇，不适用（特色小镇不是整个建制镇）", "No 特色小镇 declared: not applicable (a featured town is not the whole township)";
     DataNeeded => "需要补充调查的数据", "Data to collect";
     DataNeededHint => "以下数据尚未填写，相关对策因此无法判断；补充后会自动重新分析。", "These data are not given yet, so the measures below cannot be judged; the analysis reruns as soon as they are entered.";
-    ChartChain => "产业链环节示意（红色虚框：缺失环节）", "Value-chain stages (red dashed: missing)";
+    ChartChain => "产业链各环节的本地企业数（按环节顺序编号，颜色见图下图例）", "Local firms in each value-chain stage (numbered in chain order; colours in the legend below)";
     MultipliersSection => "乘数与情景", "Multipliers and scenarios";
     EconomicBaseFormula => "经济基础乘数 = 总就业 ÷ 基本部门就业", "Economic-base multiplier = total employment ÷ basic employment";
     Range => "区间（区位商法—调查法）", "Range (LQ method – assignment)";
@@ -283,13 +283,14 @@ texts! {
     Metric => "指标", "Metric";
     Baseline => "基线", "Baseline";
     ScenarioValue => "情景", "Scenario";
-    ChartImpacts => "情景就业影响（直接 / 间接 / 引致，堆叠）", "Scenario job impacts (direct / indirect / induced, stacked)";
+    ChartImpacts => "各情景新增就业（人，按来源堆叠，见图例）", "New jobs by scenario (persons, stacked by source; see the legend)";
     ChecklistsSection => "认定条件对照", "Designation checklists";
     Criterion => "条件", "Criterion";
     Status => "状态", "Status";
     Met => "符合", "met";
     NotMet => "不符合", "not met";
     StatusUnknown => "数据不足", "unknown";
+    NoData => "无数据", "no data";
     NotApplicable => "不适用", "not applicable";
     ValueShown => "数值", "Value";
     Threshold => "门槛", "Threshold";

@@ -8,17 +8,19 @@ use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::Section;
-use clustercalc_core::chain::{ChainAssessment, Figure, StageKind, StageResult};
+use clustercalc_core::chain::{ChainAssessment, Figure, StageKind, StageResult, StageStatus};
 use clustercalc_core::Lang;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+// Kinds of stage with local firms: blue, purple, green; a stage without firms: red; not surveyed: grey.
 const PRESENT: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
-const FINAL: RGBColor = RGBColor(0xb3, 0x3a, 0x1b);
-const SERVICE: RGBColor = RGBColor(0x4d, 0x7c, 0x2f);
+const FINAL: RGBColor = RGBColor(0x6a, 0x3d, 0x9a);
+const SERVICE: RGBColor = RGBColor(0x3b, 0x7a, 0x2a);
 const MISSING: RGBColor = RGBColor(0xc6, 0x28, 0x28);
+const UNSURVEYED: RGBColor = RGBColor(0x80, 0x80, 0x80);
 
 fn kind_text(k: StageKind) -> T {
     match k {
@@ -73,12 +75,10 @@ fn chain_body(c: &ChainAssessment, lang: Lang, explain: bool) -> AnyView {
         .stages
         .iter()
         .map(|s| {
-            let status = if s.present {
-                T::StagePresent
-            } else if s.firms.is_none() {
-                T::StageUnsurveyed
-            } else {
-                T::StageMissing
+            let status = match s.status {
+                StageStatus::Present => T::StagePresent,
+                StageStatus::NotSurveyed => T::StageUnsurveyed,
+                StageStatus::Absent => T::StageMissing,
             };
             view! {
                 <tr class:missing=!s.present>
@@ -202,69 +202,65 @@ pub fn ChainView() -> impl IntoView {
     }
 }
 
-/// Boxes in chain order, left to right in rows of up to five, joined by arrows.
+/// Legend height under the boxes.
+const LEGEND_H: u32 = 30;
+
+/// Boxes in chain order, numbered, left to right in rows of up to five; an arrow joins each stage to the next,
+/// also from the end of a row to the start of the next (so the order reads like text). Colour says the kind of a
+/// stage with local firms; a stage surveyed without firms is a red dashed box, one not surveyed a grey dashed
+/// box; the legend under the boxes says so.
 fn draw_chain(
     el: web_sys::HtmlCanvasElement,
     stages: &[StageResult],
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let per_row = stages.len().clamp(1, 5);
-    // The canvas is as tall as its rows of boxes (58 px box + 26 px gap each, 10 px margins).
+    // The canvas is as tall as its rows of boxes (58 px box + 30 px gap each, 10 px margins) and the legend.
     let rows = stages.len().div_ceil(per_row).max(1) as u32;
     let canvas = el.clone();
-    let backend = hidpi::backend(el, 640, rows * 84 + 12).ok_or("no 2d context")?;
+    let backend = hidpi::backend(el, 640, rows * 88 + 8 + LEGEND_H).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
-    let (w, _) = root.dim_in_pixel();
+    let (w, h) = root.dim_in_pixel();
     let gap = 22_i32;
     let box_w = (w as i32 - 16 - gap * (per_row as i32 - 1)) / per_row as i32;
     let box_h = 58_i32;
-    let row_h = box_h + 26;
+    let row_h = box_h + 30;
     let centre = Pos::new(HPos::Center, VPos::Center);
+    let arrow_head = |root: &DrawingArea<_, _>, (x, y): (i32, i32), right: bool| {
+        let points = if right {
+            vec![(x, y), (x - 6, y - 4), (x - 6, y + 4)]
+        } else {
+            vec![(x, y), (x - 4, y - 6), (x + 4, y - 6)]
+        };
+        root.draw(&Polygon::new(points, BLACK.filled()))
+    };
     for (i, s) in stages.iter().enumerate() {
         let (row, col) = ((i / per_row) as i32, (i % per_row) as i32);
         let x0 = 8 + col * (box_w + gap);
         let y0 = 10 + row * row_h;
-        let color = match (s.present, s.kind) {
-            (false, _) => MISSING,
-            (true, StageKind::Final) => FINAL,
-            (true, StageKind::Service) => SERVICE,
-            (true, StageKind::Intermediate) => PRESENT,
-        };
-        if s.present {
-            root.draw(&Rectangle::new(
-                [(x0, y0), (x0 + box_w, y0 + box_h)],
-                color.mix(0.12).filled(),
-            ))?;
-            root.draw(&Rectangle::new(
-                [(x0, y0), (x0 + box_w, y0 + box_h)],
-                color.stroke_width(2),
-            ))?;
-        } else {
-            // Dashed outline: short segments along the four sides.
-            let mut dashes = Vec::new();
-            let mut x = x0;
-            while x < x0 + box_w {
-                let x1 = (x + 6).min(x0 + box_w);
-                dashes.push(vec![(x, y0), (x1, y0)]);
-                dashes.push(vec![(x, y0 + box_h), (x1, y0 + box_h)]);
-                x += 10;
+        let color = stage_colour(s);
+        match s.status {
+            StageStatus::Present => {
+                root.draw(&Rectangle::new(
+                    [(x0, y0), (x0 + box_w, y0 + box_h)],
+                    color.mix(0.12).filled(),
+                ))?;
+                root.draw(&Rectangle::new(
+                    [(x0, y0), (x0 + box_w, y0 + box_h)],
+                    color.stroke_width(2),
+                ))?;
             }
-            let mut y = y0;
-            while y < y0 + box_h {
-                let y1 = (y + 6).min(y0 + box_h);
-                dashes.push(vec![(x0, y), (x0, y1)]);
-                dashes.push(vec![(x0 + box_w, y), (x0 + box_w, y1)]);
-                y += 10;
-            }
-            for d in dashes {
-                root.draw(&PathElement::new(d, MISSING.stroke_width(2)))?;
+            StageStatus::Absent | StageStatus::NotSurveyed => {
+                for d in dashed_box(x0, y0, box_w, box_h) {
+                    root.draw(&PathElement::new(d, color.stroke_width(2)))?;
+                }
             }
         }
-        // The name on up to two lines that fit the box (measured in the canvas), the rest elided.
+        // The number and name on up to two lines that fit the box (measured in the canvas), the rest elided.
         let font = ("sans-serif", 12).into_font();
         let fits = |t: &str| text_width(&canvas, 12, t) <= box_w - 8;
-        let lines = wrap_label(s.name.get(lang), 2, &fits);
+        let lines = wrap_label(&format!("{} {}", i + 1, s.name.get(lang)), 2, &fits);
         let top = if lines.len() > 1 { y0 + 11 } else { y0 + 18 };
         for (k, line) in lines.into_iter().enumerate() {
             root.draw(&Text::new(
@@ -273,10 +269,10 @@ fn draw_chain(
                 font.color(&BLACK).pos(centre),
             ))?;
         }
-        let count = if s.present {
-            s.firms.map_or_else(|| "—".into(), |v| number(v, 0))
-        } else {
-            format!("✕ {}", T::StageMissing.get(lang))
+        let count = match s.status {
+            StageStatus::Present => s.firms.map_or_else(|| "—".into(), |v| number(v, 0)),
+            StageStatus::Absent => format!("✕ {}", T::StageMissing.get(lang)),
+            StageStatus::NotSurveyed => T::StageUnsurveyed.get(lang).to_string(),
         };
         root.draw(&Text::new(
             count,
@@ -290,23 +286,87 @@ fn draw_chain(
                     vec![(ax, ay), (ax + gap - 4, ay)],
                     BLACK.stroke_width(1),
                 ))?;
-                root.draw(&Polygon::new(
-                    vec![
-                        (ax + gap - 4, ay),
-                        (ax + gap - 10, ay - 4),
-                        (ax + gap - 10, ay + 4),
-                    ],
-                    BLACK.filled(),
-                ))?;
+                arrow_head(&root, (ax + gap - 4, ay), true)?;
             } else {
-                let (ax, ay) = (x0 + box_w / 2, y0 + box_h + 2);
+                // From the end of the row back to the start of the next: down, left, down.
+                let (x_from, y_from) = (x0 + box_w / 2, y0 + box_h + 2);
+                let (x_to, y_to) = (8 + box_w / 2, y0 + row_h - 2);
+                let mid = y_from + (y_to - y_from) / 2;
                 root.draw(&PathElement::new(
-                    vec![(ax, ay), (ax, ay + 22)],
+                    vec![(x_from, y_from), (x_from, mid), (x_to, mid), (x_to, y_to)],
                     BLACK.stroke_width(1),
                 ))?;
+                arrow_head(&root, (x_to, y_to), false)?;
             }
         }
     }
+    // The legend: what each colour and outline means.
+    let y = h as i32 - LEGEND_H as i32 / 2;
+    let mut x = 8;
+    for (colour, dashed, label) in [
+        (PRESENT, false, T::KindIntermediate),
+        (FINAL, false, T::KindFinal),
+        (SERVICE, false, T::KindService),
+        (MISSING, true, T::StageMissing),
+        (UNSURVEYED, true, T::StageUnsurveyed),
+    ] {
+        if dashed {
+            for d in dashed_box(x, y - 7, 22, 14) {
+                root.draw(&PathElement::new(d, colour.stroke_width(2)))?;
+            }
+        } else {
+            root.draw(&Rectangle::new(
+                [(x, y - 7), (x + 22, y + 7)],
+                colour.mix(0.12).filled(),
+            ))?;
+            root.draw(&Rectangle::new(
+                [(x, y - 7), (x + 22, y + 7)],
+                colour.stroke_width(2),
+            ))?;
+        }
+        let text = label.get(lang);
+        root.draw(&Text::new(
+            text,
+            (x + 28, y),
+            ("sans-serif", 12)
+                .into_font()
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+        x += 28 + text_width(&canvas, 12, text) + 18;
+    }
     root.present()?;
     Ok(())
+}
+
+/// The outline colour of a stage: its kind when local firms are present, red when surveyed without any, grey
+/// when not surveyed.
+fn stage_colour(s: &StageResult) -> RGBColor {
+    match (s.status, s.kind) {
+        (StageStatus::Absent, _) => MISSING,
+        (StageStatus::NotSurveyed, _) => UNSURVEYED,
+        (StageStatus::Present, StageKind::Final) => FINAL,
+        (StageStatus::Present, StageKind::Service) => SERVICE,
+        (StageStatus::Present, StageKind::Intermediate) => PRESENT,
+    }
+}
+
+/// A dashed rectangle outline as short segments along its four sides.
+fn dashed_box(x0: i32, y0: i32, w: i32, h: i32) -> Vec<Vec<(i32, i32)>> {
+    let mut dashes = Vec::new();
+    let mut x = x0;
+    while x < x0 + w {
+        let x1 = (x + 6).min(x0 + w);
+        dashes.push(vec![(x, y0), (x1, y0)]);
+        dashes.push(vec![(x, y0 + h), (x1, y0 + h)]);
+        x += 10;
+    }
+    let mut y = y0;
+    while y < y0 + h {
+        let y1 = (y + 6).min(y0 + h);
+        dashes.push(vec![(x0, y), (x0, y1)]);
+        dashes.push(vec![(x0 + w, y), (x0 + w, y1)]);
+        y += 10;
+    }
+    dashes
 }

@@ -52,6 +52,7 @@ pub fn text_width(el: &web_sys::HtmlCanvasElement, px: u32, text: &str) -> i32 {
     else {
         return 0;
     };
+    let px = f64::from(px) * crate::components::hidpi::text_scale();
     ctx.set_font(&format!("{px}px sans-serif"));
     ctx.measure_text(text)
         .map_or(0, |m| m.width().ceil() as i32)
@@ -85,28 +86,31 @@ pub fn PngButton(
     }
 }
 
-/// Splits a label into at most `max_lines` lines that each `fit`: by words where there are spaces (English), else
-/// by characters (Chinese); an ellipsis marks what did not fit.
+/// Splits a label into at most `max_lines` lines that each `fit`: by words where there are spaces (English, or a
+/// number before a name), else by characters (Chinese), and a word too long for a line by characters too; an
+/// ellipsis marks what did not fit.
 pub fn wrap_label(text: &str, max_lines: usize, fit: &dyn Fn(&str) -> bool) -> Vec<String> {
-    let spaced = text.contains(' ');
-    let units: Vec<String> = if spaced {
-        text.split_whitespace().map(str::to_string).collect()
-    } else {
-        text.chars().map(String::from).collect()
-    };
-    let join = |a: &str, b: &str| {
-        if a.is_empty() {
-            b.to_string()
-        } else if spaced {
-            format!("{a} {b}")
+    // Units to place, each with whether a space goes before it when it joins a line.
+    let mut units: Vec<(String, bool)> = Vec::new();
+    for (k, word) in text.split_whitespace().enumerate() {
+        if fit(word) || word.chars().count() == 1 {
+            units.push((word.to_string(), k > 0));
         } else {
-            format!("{a}{b}")
+            for (i, c) in word.chars().enumerate() {
+                units.push((c.to_string(), k > 0 && i == 0));
+            }
         }
-    };
+    }
     let mut lines: Vec<String> = vec![String::new()];
-    for u in &units {
+    for (u, space) in &units {
         let last = lines.len() - 1;
-        let candidate = join(&lines[last], u);
+        let candidate = if lines[last].is_empty() {
+            u.clone()
+        } else if *space {
+            format!("{} {u}", lines[last])
+        } else {
+            format!("{}{u}", lines[last])
+        };
         if fit(&candidate) || lines[last].is_empty() {
             lines[last] = candidate;
         } else if lines.len() < max_lines {
@@ -132,9 +136,15 @@ mod wrap_tests {
     fn labels_wrap_by_words_or_characters_and_elide() {
         let fit = |t: &str| t.chars().count() <= 10;
         assert_eq!(
-            wrap_label("Raw-material production", 2, &fit),
-            ["Raw-material", "production"]
+            wrap_label("Raw-matter production", 2, &fit),
+            ["Raw-matter", "production"]
         );
+        // A word longer than a line breaks by characters instead of running out of its box.
+        assert_eq!(
+            wrap_label("6 辅料（纽扣、拉链、衬布等）", 2, &fit),
+            ["6 辅料（纽扣、拉链", "、衬布等）"]
+        );
+        assert_eq!(wrap_label("Yarn-spinning", 2, &fit), ["Yarn-spinn", "ing"]);
         assert_eq!(
             wrap_label("Toe sewing and shaping", 2, &fit),
             ["Toe sewing", "and…"]
@@ -154,7 +164,12 @@ pub fn drawable(
 ) -> impl Fn() -> Option<web_sys::HtmlCanvasElement> + Copy {
     use leptos::prelude::*;
     let visible = on_screen(canvas);
-    move || canvas.get().filter(|_| visible.get())
+    let large_text = crate::state::use_app().large_text;
+    move || {
+        // Read here, so the chart's effect redraws when large-text mode is switched.
+        crate::components::hidpi::set_large_text(large_text.get());
+        canvas.get().filter(|_| visible.get())
+    }
 }
 
 /// True while the chart's canvas is on screen or within 300 px of it. Chart effects draw only then, so an edit

@@ -3,12 +3,32 @@
 //! shown 640 CSS pixels wide is blown up and blurs. [`backend`] gives the canvas `ratio ×` the pixels, scales its
 //! context by the ratio, and hands plotters a backend that reports the logical size, so every chart draws in CSS
 //! pixels as before and comes out sharp; the PNG a user saves has the same density.
+//!
+//! The same backend enlarges chart text in large-text mode (projectors): every text plotters draws or measures
+//! goes through at [`text_scale`] times its size, and [`crate::components::chart_axis::text_width`] measures at
+//! that size too. `chart_axis::drawable` sets the scale from the view setting, so a chart redraws when it changes.
 
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    text_anchor, BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend,
+    DrawingErrorKind, FontFamily, FontStyle, FontTransform,
 };
 use plotters_canvas::CanvasBackend;
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    static TEXT_SCALE: Cell<f64> = const { Cell::new(1.0) };
+}
+
+/// How much larger than designed chart text is drawn: 1.25 in large-text mode, else 1.
+pub fn text_scale() -> f64 {
+    TEXT_SCALE.with(Cell::get)
+}
+
+/// Sets [`text_scale`] from the large-text setting (called where charts read their settings).
+pub fn set_large_text(large: bool) {
+    TEXT_SCALE.with(|s| s.set(if large { 1.25 } else { 1.0 }));
+}
 
 /// The pixel density charts are drawn at: the screen's, at least 1 and at most 3 (a 4K phone gains nothing
 /// visible from more and pays in memory).
@@ -29,6 +49,7 @@ pub fn backend(canvas: web_sys::HtmlCanvasElement, width: u32, height: u32) -> O
     Some(HiDpi {
         inner: CanvasBackend::with_canvas_object(canvas)?,
         size: (width, height),
+        text: text_scale(),
     })
 }
 
@@ -37,6 +58,7 @@ pub fn backend(canvas: web_sys::HtmlCanvasElement, width: u32, height: u32) -> O
 pub struct HiDpi {
     inner: CanvasBackend,
     size: (u32, u32),
+    text: f64,
 }
 
 impl std::fmt::Debug for HiDpi {
@@ -109,9 +131,53 @@ impl DrawingBackend for HiDpi {
         style: &S,
         pos: BackendCoord,
     ) -> Result {
-        self.inner.draw_text(text, style, pos)
+        self.inner.draw_text(text, &Scaled(style, self.text), pos)
     }
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
-        self.inner.estimate_text_size(text, style)
+        self.inner
+            .estimate_text_size(text, &Scaled(style, self.text))
+    }
+}
+
+/// A text style at `.1` times the size of `.0`.
+struct Scaled<'a, S>(&'a S, f64);
+
+impl<S: BackendTextStyle> BackendTextStyle for Scaled<'_, S> {
+    type FontError = S::FontError;
+
+    fn color(&self) -> BackendColor {
+        self.0.color()
+    }
+    fn size(&self) -> f64 {
+        self.0.size() * self.1
+    }
+    fn transform(&self) -> FontTransform {
+        self.0.transform()
+    }
+    fn style(&self) -> FontStyle {
+        self.0.style()
+    }
+    fn anchor(&self) -> text_anchor::Pos {
+        self.0.anchor()
+    }
+    fn family(&self) -> FontFamily<'_> {
+        self.0.family()
+    }
+    fn layout_box(
+        &self,
+        text: &str,
+    ) -> std::result::Result<((i32, i32), (i32, i32)), S::FontError> {
+        let k = self.1;
+        let s = |v: i32| (f64::from(v) * k).round() as i32;
+        let ((x0, y0), (x1, y1)) = self.0.layout_box(text)?;
+        Ok(((s(x0), s(y0)), (s(x1), s(y1))))
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> std::result::Result<(), E>>(
+        &self,
+        text: &str,
+        pos: BackendCoord,
+        draw: F,
+    ) -> std::result::Result<std::result::Result<(), E>, S::FontError> {
+        self.0.draw(text, pos, draw)
     }
 }

@@ -49,7 +49,7 @@ fn draw(el: web_sys::HtmlCanvasElement, out: &LqTable) -> Result<(), Box<dyn std
     let mut chart = ChartBuilder::on(&root)
         .margin(12)
         .x_label_area_size(28)
-        .y_label_area_size(40)
+        .y_label_area_size(52)
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)?;
     chart
         .configure_mesh()

@@ -16,6 +16,7 @@ use plotters::prelude::*;
 
 const INK: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
 const GRID: RGBColor = RGBColor(0xc8, 0xcc, 0xd2);
+const UNKNOWN: RGBColor = RGBColor(0x80, 0x80, 0x80);
 
 /// The first cluster of the report, if the report exists.
 pub fn first_cluster() -> Memo<Option<ClusterReport>> {
@@ -275,7 +276,7 @@ fn draw_radar(
         let text = format!(
             "{} {}",
             label.get(lang),
-            score.map_or_else(|| "—".into(), |v| number(v, 0))
+            score.map_or_else(|| T::NoData.get(lang).to_string(), |v| number(v, 0))
         );
         wrap_label(&text, 2, &|t: &str| measure(t) <= LABEL_W)
     };
@@ -338,19 +339,28 @@ fn draw_radar(
             root.draw(&Text::new(line, (x, y + first + 16 * k as i32), style))?;
         }
     }
+    // The shape joins the dimensions with data only: one without data is not a zero at the centre. Its spoke
+    // ends in a hollow grey ring and its label says 无数据.
     let points: Vec<(i32, i32)> = dims
         .iter()
         .enumerate()
-        .map(|(i, d)| at(i, radius * d.2.unwrap_or(0.0) / 100.0))
+        .filter_map(|(i, d)| Some(at(i, radius * d.2? / 100.0)))
         .collect();
-    root.draw(&Polygon::new(points.clone(), INK.mix(0.25).filled()))?;
-    let mut outline = points.clone();
-    if let Some(first) = points.first() {
-        outline.push(*first);
+    if points.len() >= 3 {
+        root.draw(&Polygon::new(points.clone(), INK.mix(0.25).filled()))?;
     }
-    root.draw(&PathElement::new(outline, INK.stroke_width(2)))?;
+    if points.len() >= 2 {
+        let mut outline = points.clone();
+        if points.len() >= 3 {
+            outline.push(points[0]);
+        }
+        root.draw(&PathElement::new(outline, INK.stroke_width(2)))?;
+    }
     for p in points {
         root.draw(&Circle::new(p, 3, INK.filled()))?;
+    }
+    for (i, _) in dims.iter().enumerate().filter(|(_, d)| d.2.is_none()) {
+        root.draw(&Circle::new(at(i, radius), 5, UNKNOWN.stroke_width(2)))?;
     }
     root.present()?;
     Ok(())

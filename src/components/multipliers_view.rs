@@ -14,6 +14,7 @@ use clustercalc_core::Lang;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 const DIRECT: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
 const INDIRECT: RGBColor = RGBColor(0xe0, 0x8a, 0x1e);
@@ -167,8 +168,9 @@ fn scenario_table(s: &ScenarioResult, lang: Lang, explain: bool) -> impl IntoVie
     }
 }
 
-/// One bar: name, direct, indirect, induced (indirect holds "indirect and induced" when the core did not split).
-type ImpactBar = (String, f64, f64, f64);
+/// One bar: name, direct, indirect, induced, and whether the core split indirect from induced (when it did not,
+/// the third holds "indirect and induced" and the fourth is 0).
+type ImpactBar = (String, f64, f64, f64, bool);
 
 #[component]
 pub fn MultipliersView() -> impl IntoView {
@@ -185,11 +187,12 @@ pub fn MultipliersView() -> impl IntoView {
                     s.items
                         .iter()
                         .map(|i| {
-                            let (indirect, induced) = match (i.indirect_jobs, i.induced_jobs) {
-                                (Some(a), Some(b)) => (a, b),
-                                _ => (i.indirect_and_induced_jobs.unwrap_or(0.0), 0.0),
+                            let (indirect, induced, split) = match (i.indirect_jobs, i.induced_jobs)
+                            {
+                                (Some(a), Some(b)) => (a, b, true),
+                                _ => (i.indirect_and_induced_jobs.unwrap_or(0.0), 0.0, false),
                             };
-                            (i.name.clone(), i.direct_jobs, indirect, induced)
+                            (i.name.clone(), i.direct_jobs, indirect, induced, split)
                         })
                         .collect::<Vec<ImpactBar>>()
                 })
@@ -253,16 +256,18 @@ fn draw_impacts(
     bars: &[ImpactBar],
     lang: Lang,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    let canvas = el.clone();
     let backend = hidpi::backend(el, 480, 260).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let n = bars.len();
     // Axis extent: the longest stacked bar plus a margin (geometry only).
-    let top = bars.iter().map(|b| b.1 + b.2 + b.3).fold(1.0_f64, f64::max) * 1.1;
+    // Room above the tallest bar for the legend.
+    let top = bars.iter().map(|b| b.1 + b.2 + b.3).fold(1.0_f64, f64::max) * 1.3;
     let mut chart = ChartBuilder::on(&root)
         .margin(12)
         .x_label_area_size(28)
-        .y_label_area_size(56)
+        .y_label_area_size(74)
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)?;
     chart
         .configure_mesh()
@@ -279,7 +284,7 @@ fn draw_impacts(
         .y_label_formatter(&|y| number(*y, 0))
         .y_desc(T::TotalJobs.get(lang))
         .draw()?;
-    for (i, (_, direct, indirect, induced)) in bars.iter().enumerate() {
+    for (i, (_, direct, indirect, induced, _)) in bars.iter().enumerate() {
         let x = i as f64;
         let segments = [
             (0.0, *direct, DIRECT),
@@ -292,6 +297,34 @@ fn draw_impacts(
                 .filter(|s| s.1 > s.0)
                 .map(|(lo, hi, c)| Rectangle::new([(x - 0.3, *lo), (x + 0.3, *hi)], c.filled())),
         )?;
+    }
+    // The legend names exactly the parts drawn: indirect and induced apart only when the core split them.
+    let split = bars.iter().any(|b| b.4);
+    let mut parts = vec![(DIRECT, T::DirectJobs)];
+    if split {
+        parts.push((INDIRECT, T::IndirectJobs));
+        if bars.iter().any(|b| b.3 > 0.0) {
+            parts.push((INDUCED, T::InducedJobs));
+        }
+    } else if bars.iter().any(|b| b.2 > 0.0) {
+        parts.push((INDIRECT, T::IndirectInducedJobs));
+    }
+    let (mut x, y) = (86, 20);
+    for (colour, label) in parts {
+        root.draw(&Rectangle::new(
+            [(x, y - 6), (x + 12, y + 6)],
+            colour.filled(),
+        ))?;
+        let text = label.get(lang);
+        root.draw(&Text::new(
+            text,
+            (x + 16, y),
+            ("sans-serif", 12)
+                .into_font()
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+        x += 16 + crate::components::chart_axis::text_width(&canvas, 12, text) + 14;
     }
     root.present()?;
     Ok(())
