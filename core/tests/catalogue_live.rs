@@ -294,3 +294,50 @@ fn a_town_without_a_declared_featured_town_is_not_failed_on_its_criteria() {
     let area = ft.criteria.iter().find(|c| c.id == "town.area").unwrap();
     assert_eq!(area.value, Some(3.2));
 }
+
+/// The MIIT firm-count criterion is unknown, not failed, for a firm list that marks no firm as 专精特新,
+/// little giant, single champion or high-tech (the columns are often simply not in the survey).
+#[test]
+fn an_unmarked_firm_list_leaves_the_firm_counts_of_the_checklists_unknown() {
+    let mut v = silent_town();
+    let n = v["firms"].as_array().map_or(0, Vec::len);
+    assert!(n > 0, "the example lists firms");
+    for i in 0..n {
+        for k in [
+            "specialised_sme",
+            "little_giant",
+            "single_champion",
+            "high_tech",
+        ] {
+            remove(&mut v, &format!("/firms/{i}/{k}"));
+        }
+    }
+    let r = report(&v);
+    let c = r.clusters[0].checklists.computed().unwrap();
+    assert_eq!(c.input.zjtx_smes, None);
+    assert_eq!(c.input.hightech_firms, None);
+    let miit = c
+        .lists
+        .iter()
+        .find(|l| l.id.contains("miit"))
+        .expect("MIIT list");
+    let quality = miit
+        .criteria
+        .iter()
+        .find(|c| c.id == "miit.quality_firms")
+        .unwrap();
+    assert_eq!(
+        quality.status,
+        clustercalc_core::checklists::Status::Unknown
+    );
+    // One marked firm makes the list an answer: its counts are real, zero included.
+    set(&mut v, "/firms/0/high_tech", Value::Bool(true));
+    let c = report(&v).clusters[0]
+        .checklists
+        .computed()
+        .unwrap()
+        .input
+        .clone();
+    assert_eq!(c.hightech_firms, Some(1));
+    assert_eq!(c.zjtx_smes, None);
+}

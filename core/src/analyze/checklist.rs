@@ -66,10 +66,17 @@ pub(crate) fn checklist_section(
     let count =
         |f: &dyn Fn(&crate::dataset::Firm) -> bool| firms.iter().filter(|x| f(x)).count() as u32;
     let inn = c.innovation.as_ref();
-    let pick = |listed: u32, entered: Option<u64>| -> Option<u32> {
+    // Unknown is not zero (as for the metrics): a firm list answers a family of marks only when it marks at
+    // least one firm with one of them; a list without any such mark says nothing, and the count stays unknown
+    // unless the user entered it.
+    let zjtx_marked = firms
+        .iter()
+        .any(|f| f.specialised_sme || f.little_giant || f.single_champion);
+    let hightech_marked = firms.iter().any(|f| f.high_tech);
+    let pick = |listed: u32, answered: bool, entered: Option<u64>| -> Option<u32> {
         match entered {
             Some(e) => Some(u32::try_from(e).unwrap_or(u32::MAX).max(listed)),
-            None if !firms.is_empty() => Some(listed),
+            None if answered => Some(listed),
             None => None,
         }
     };
@@ -106,20 +113,27 @@ pub(crate) fn checklist_section(
         average_growth: years_growth,
         single_champions: pick(
             count(&|f| f.single_champion),
+            zjtx_marked,
             inn.and_then(|i| i.single_champions),
         ),
         little_giants: pick(
             count(&|f| f.little_giant),
+            zjtx_marked,
             inn.and_then(|i| i.little_giants),
         ),
         zjtx_smes: pick(
             count(&|f| f.specialised_sme),
+            zjtx_marked,
             inn.and_then(|i| i.specialised_smes),
         ),
         innovative_smes: inn
             .and_then(|i| i.innovative_smes)
             .map(|v| u32::try_from(v).unwrap_or(u32::MAX)),
-        hightech_firms: pick(count(&|f| f.high_tech), inn.and_then(|i| i.high_tech_firms)),
+        hightech_firms: pick(
+            count(&|f| f.high_tech),
+            hightech_marked,
+            inn.and_then(|i| i.high_tech_firms),
+        ),
         town_area_km2: featured.and_then(|f| f.planned_area_km2),
         featured_investment_share: featured
             .and_then(|f| f.investment_share)
