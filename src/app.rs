@@ -279,8 +279,21 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             Err(SaveProblem::Unavailable) => {
                 problem(T::StorageUnavailable.get(app.lang.get_untracked()).into())
             }
-            Err(SaveProblem::QuotaOrDenied) => {
-                problem(T::StorageFull.get(app.lang.get_untracked()).into())
+            Err(SaveProblem::TooBig { bytes }) => {
+                let lang = app.lang.get_untracked();
+                problem(T::StorageTooBig.get(lang).replace(
+                    "{mb}",
+                    &crate::format::number(bytes as f64 / 1_048_576.0, 1),
+                ))
+            }
+            Err(SaveProblem::Full { kept }) => {
+                let lang = app.lang.get_untracked();
+                let said = if kept {
+                    T::StorageFullKept
+                } else {
+                    T::StorageFullNothing
+                };
+                problem(format!("{}{}", T::StorageFull.get(lang), said.get(lang)))
             }
         }
     };
@@ -321,9 +334,28 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             flush()
         }
     });
+    // Two tabs: another tab's autosave arrives as a `storage` event. Its data replaced ours in the autosave, so
+    // ours is kept on the recent list (one entry per town, the newest) and the user is told: neither tab's work
+    // is lost, whichever saves last. Not in embed mode, whose page does not autosave for the host.
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if embed || ev.key().as_deref() != Some(storage::CURRENT) || app.is_big() {
+            return;
+        }
+        let Some(theirs) = ev.new_value() else { return };
+        let same = app
+            .dataset
+            .with_untracked(|d| serde_json::to_string(d).is_ok_and(|ours| ours == theirs));
+        if same {
+            return;
+        }
+        app.dataset
+            .with_untracked(|d| storage::remember(d, js_sys::Date::now()));
+        problem(T::OtherTabSaved.get(app.lang.get_untracked()).into());
+    });
     on_cleanup(move || {
         hide.remove();
         hidden.remove();
+        other_tab.remove();
     });
     follow_document(app.lang, app.large_text, embed);
     let step_button = move |step: Step, label: T| {

@@ -477,7 +477,11 @@ texts! {
         "The autosave could not be read (damaged, or saved by a newer version); the last good copy was restored. The unreadable copy is kept in the browser, not lost";
     StorageUnavailable => "浏览器存储不可用（如隐私模式），本次修改不会自动保存，请用“保存文件”。",
         "Browser storage is unavailable (e.g. private mode): changes are not autosaved; save a file instead.";
-    StorageFull => "浏览器存储已满，自动保存失败；上一份保存仍然完好。", "Browser storage is full: autosave failed; the previous save is intact.";
+    StorageFull => "浏览器存储已满，最近的修改没有自动保存。", "Browser storage is full: the latest changes were not autosaved. ";
+    StorageFullKept => "存储里还有此前的一份自动保存，但不含这些修改；请用“保存文件”保存当前数据。", "An earlier autosave is still there, without these changes; use Save file to keep the current data.";
+    StorageFullNothing => "存储里没有此前的自动保存；请用“保存文件”保存当前数据，否则关闭页面后会丢失。", "There is no earlier autosave; use Save file to keep the current data, or it is lost when the page closes.";
+    StorageTooBig => "这份数据约 {mb} MB，超过浏览器存储能放下的大小（约 5 MB），因此不会自动保存；请用“保存文件”保存到本机，以后用“打开文件”继续。", "This dataset is about {mb} MB, more than browser storage holds (about 5 MB), so it is not autosaved; use Save file to keep it on this computer and Open file to continue later.";
+    OtherTabSaved => "另一个标签页也在编辑并自动保存了数据。为免互相覆盖，本页当前的数据已另存到开始页的“最近的工作”中，两份都不会丢；建议只在一个标签页中编辑。", "Another tab is editing too and has autosaved its data. So that neither overwrites the other, this page's data was also kept under Recent work on the start screen; both are safe. Edit in one tab only.";
     Toolbar => "工具栏", "Toolbar";
     Undo => "撤销", "Undo";
     Redo => "重做", "Redo";

@@ -8,7 +8,8 @@ use crate::launch::Prefs;
 use clustercalc_core::dataset::Dataset;
 use clustercalc_core::Error;
 
-const CURRENT: &str = "clustercalc:autosave";
+/// The autosave key (another tab's write to it arrives as a `storage` event, see `app.rs`).
+pub const CURRENT: &str = "clustercalc:autosave";
 const PREVIOUS: &str = "clustercalc:autosave:previous";
 const PREFS: &str = "clustercalc:prefs";
 /// An autosave this version could not read (damaged, or written by a newer version) is moved here before
@@ -32,8 +33,20 @@ pub enum Restored {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveProblem {
     Unavailable,
-    QuotaOrDenied,
+    /// The dataset alone is larger than browser storage holds (`bytes` of JSON): it is never autosaved.
+    TooBig {
+        bytes: usize,
+    },
+    /// Storage refused the write (full, or denied). `kept` tells whether an earlier autosave is still there
+    /// (without the latest changes).
+    Full {
+        kept: bool,
+    },
 }
+
+/// What a browser keeps per site in local storage: 5 MiB, counted in UTF-16 code units (2 bytes each) in
+/// Chromium and Firefox, keys included. A dataset whose text alone needs more is not tried.
+const STORAGE_BUDGET_UNITS: usize = 5 * 1024 * 1024 / 2;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -93,19 +106,26 @@ thread_local! {
 /// Saves the dataset; keeps the previous good copy first (a copy this page did not write is checked first).
 pub fn save(d: &Dataset) -> Result<(), SaveProblem> {
     let s = storage().ok_or(SaveProblem::Unavailable)?;
-    let text = serde_json::to_string(d).map_err(|_| SaveProblem::QuotaOrDenied)?;
-    if let Ok(Some(old)) = s.get_item(CURRENT) {
+    let text = serde_json::to_string(d).map_err(|_| SaveProblem::Full { kept: false })?;
+    if text.encode_utf16().count() > STORAGE_BUDGET_UNITS {
+        return Err(SaveProblem::TooBig { bytes: text.len() });
+    }
+    let old = s.get_item(CURRENT).ok().flatten();
+    let full = SaveProblem::Full {
+        kept: old.is_some(),
+    };
+    if let Some(old) = old {
         if old == text {
             return Ok(());
         }
         let ours = LAST_WRITTEN.with(|l| l.borrow().as_deref() == Some(old.as_str()));
-        if ours || Dataset::from_json(&old).is_ok() {
-            s.set_item(PREVIOUS, &old)
-                .map_err(|_| SaveProblem::QuotaOrDenied)?;
+        if (ours || Dataset::from_json(&old).is_ok()) && s.set_item(PREVIOUS, &old).is_err() {
+            // No room for two copies of a large dataset: the newest matters more than the one before it
+            // (a failed write below leaves the current copy as it was).
+            let _ = s.remove_item(PREVIOUS);
         }
     }
-    s.set_item(CURRENT, &text)
-        .map_err(|_| SaveProblem::QuotaOrDenied)?;
+    s.set_item(CURRENT, &text).map_err(|_| full)?;
     LAST_WRITTEN.with(|l| *l.borrow_mut() = Some(text));
     Ok(())
 }

@@ -66,6 +66,8 @@ test('a full storage is reported and the last good copy stays intact', async ({ 
   await page.getByRole('navigation').getByRole('button', { name: '乡镇基本情况' }).click();
   await page.getByLabel('乡镇名称', { exact: true }).fill('改了名的镇');
   await expect(page.locator('.notice.problem[role="alert"]')).toContainText('浏览器存储已满');
+  // True about what is left: the earlier autosave, without the change, and Save file to keep it.
+  await expect(page.locator('.notice.problem[role="alert"]')).toContainText('此前的一份自动保存，但不含这些修改');
   expect(await page.evaluate((c) => localStorage.getItem(c), CURRENT)).toBe(good);
   // What was typed is still on screen.
   await expect(page.getByLabel('乡镇名称', { exact: true })).toHaveValue('改了名的镇');
@@ -80,4 +82,49 @@ test('with storage disabled the app works and says autosave is off', async ({ pa
   await page.locator('button[data-example="xiqiao"]').click();
   await expect(page.locator('.notice.problem[role="alert"]')).toContainText('浏览器存储不可用');
   await expect(page.locator('.kpis').first()).toContainText('7.38');
+});
+
+test('a dataset too big for browser storage says so and points to Save file, claiming no earlier save', async ({ page }) => {
+  // 300 000 firms: 2.9 MB of compact JSON, opened in the page (under the 4 MB of the worker path), more than
+  // local storage holds (5 MiB of UTF-16, 2.6 M characters).
+  const big = Buffer.from(JSON.stringify(JSON.parse(
+    execFileSync(bin, ['example', 'synthetic-town:10x30000'], { maxBuffer: 64 << 20 }).toString())));
+  expect(big.length).toBeGreaterThan(2_700_000);
+  expect(big.length).toBeLessThan(4 * 1024 * 1024);
+  await page.goto('/');
+  await page.locator('input[data-choice="open"]').setInputFiles({ name: 'county.clustercalc.json', mimeType: 'application/json', buffer: big });
+  const alert = page.locator('.notice.problem[role="alert"]');
+  await expect(alert).toContainText('超过浏览器存储能放下的大小');
+  await expect(alert).toContainText('保存文件');
+  await expect(alert).not.toContainText('存储已满');
+  await expect(alert).not.toContainText('仍然完好');
+  expect(await page.evaluate((c) => localStorage.getItem(c), CURRENT)).toBeNull();
+});
+
+test('two tabs: the other tab is noticed and neither tab’s work is lost', async ({ context }) => {
+  const first = await context.newPage();
+  await first.goto('/');
+  await first.locator('button[data-example="datang"]').click();
+  await expect(first.getByTestId('cluster-lq')).toHaveText('4.95');
+  await first.getByRole('navigation').getByRole('button', { name: '乡镇基本情况' }).click();
+  await first.getByLabel('乡镇名称', { exact: true }).fill('大唐镇（第一页）');
+  await first.waitForTimeout(700); // the coalesced autosave
+  // A second tab opens another case: its autosave replaces the first tab's.
+  // A second tab continues the same work (the autosave) and renames the town: its autosave replaces the first's.
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByTestId('cluster-lq')).toHaveText('4.95');
+  await second.getByRole('navigation').getByRole('button', { name: '乡镇基本情况' }).click();
+  await second.getByLabel('乡镇名称', { exact: true }).fill('大唐镇（第二页）');
+  await second.waitForTimeout(700);
+  // The first tab is told, and its data is kept on the recent list, so both are in storage.
+  await expect(first.locator('.notice.problem[role="alert"]')).toContainText('另一个标签页');
+  const saved = await first.evaluate((c) => {
+    const current = JSON.parse(localStorage.getItem(c)!).town.name;
+    const recent = localStorage.getItem('clustercalc:recent') ?? '';
+    return { current, recent };
+  }, CURRENT);
+  expect(saved.current).toBe('大唐镇（第二页）');
+  expect(saved.recent).toContain('大唐镇（第一页）');
+  await expect(first.getByLabel('乡镇名称', { exact: true })).toHaveValue('大唐镇（第一页）');
 });
