@@ -52,6 +52,31 @@ pub enum ErrorKind {
     TooLarge { max: usize },
     /// A text field is invalid (e.g. an industry code that is not 2–4 digits).
     BadText(String),
+    /// The text of a JSON document is not valid JSON at `line`:`column` (1-based), for the reason named.
+    JsonText {
+        problem: JsonProblem,
+        line: usize,
+        column: usize,
+    },
+}
+
+/// What is wrong with a JSON text, worded in either language by [`Error::reason`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonProblem {
+    /// Something that is not a JSON value where one should be: `NaN`, `Infinity`, a bare word, a stray comma.
+    NotAValue,
+    /// A number too large for a 64-bit float (`1e309`).
+    NumberTooLarge,
+    /// Arrays or objects nested deeper than the reader follows (128 levels).
+    TooDeep,
+    /// The text ends in the middle of the document (cut off when copied or downloaded).
+    Truncated,
+    /// A key written twice in one object (JSON readers differ on which one wins, so neither is taken).
+    DuplicateKey(String),
+    /// Text after the end of the document.
+    TrailingText,
+    /// Anything else, in the parser's words (English).
+    Other(String),
 }
 
 /// An invalid input with its location.
@@ -203,6 +228,34 @@ impl Error {
                     format!("文本无效（{m}）")
                 } else {
                     format!("invalid text ({m})")
+                }
+            }
+            K::JsonText {
+                problem,
+                line,
+                column,
+            } => {
+                use JsonProblem as P;
+                let what = match (problem, zh) {
+                    (P::NotAValue, true) => "这里不是 JSON 允许的值（数字须写成阿拉伯数字，NaN、Infinity 不是数字；未知的值请删去这一项）".to_string(),
+                    (P::NotAValue, false) => "this is not a value JSON allows (NaN and Infinity are not numbers; leave an unknown value out)".to_string(),
+                    (P::NumberTooLarge, true) => "数字太大，超出可表示的范围".to_string(),
+                    (P::NumberTooLarge, false) => "the number is too large to represent".to_string(),
+                    (P::TooDeep, true) => "括号嵌套层数太多（超过 128 层），不是本工具的数据文件".to_string(),
+                    (P::TooDeep, false) => "brackets nested too deeply (over 128 levels); not a data file of this tool".to_string(),
+                    (P::Truncated, true) => "文件在这里意外结束，可能复制或下载不完整".to_string(),
+                    (P::Truncated, false) => "the file ends here unexpectedly; it may have been cut when copied or downloaded".to_string(),
+                    (P::DuplicateKey(k), true) => format!("同一对象中“{k}”出现了两次，无法确定用哪一个"),
+                    (P::DuplicateKey(k), false) => format!("“{k}” appears twice in one object; which one to use cannot be known"),
+                    (P::TrailingText, true) => "文件结束后还有多余的内容".to_string(),
+                    (P::TrailingText, false) => "there is more text after the end of the document".to_string(),
+                    (P::Other(m), true) => format!("JSON 格式错误（{m}）"),
+                    (P::Other(m), false) => format!("invalid JSON ({m})"),
+                };
+                if zh {
+                    format!("第 {line} 行第 {column} 列：{what}")
+                } else {
+                    format!("line {line}, column {column}: {what}")
                 }
             }
         }

@@ -31,5 +31,5 @@ pub mod report;
 pub mod scenario;
 pub mod share;
 
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, JsonProblem};
 pub use lang::Lang;

@@ -9,7 +9,7 @@
 //!
 //! Money is in 万元 throughout (亿元 only for display); employment in persons (人); shares in 0..1.
 
-use crate::error::{in_range, non_negative, Error, ErrorKind, Result};
+use crate::error::{in_range, non_negative, Error, ErrorKind, JsonProblem, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -96,8 +96,8 @@ impl Dataset {
         }
         // Strip a UTF-8 BOM: spreadsheet tools on Windows add one.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| Error::new(ErrorKind::Syntax(e.to_string()), ""))?;
+        // Strict: NaN, 1e309, too deep a nesting and a repeated key are refused, located and in words.
+        let value = read::parse_strict(text)?;
         Dataset::from_value(value)
     }
 
@@ -121,8 +121,8 @@ impl Dataset {
     ///
     /// Two differences, both on broken files (found by `fuzz/dataset_reader`): the reader meets problems in file
     /// order, firms first, so of several it may name another (`from_json` names a syntax error first, then the
-    /// first field in key order); and a repeated key (inside a firm, or `firms` itself) may be refused where
-    /// `from_json` keeps the last value. A migration that changes firms would have to be
+    /// first field in key order); and a repeated `firms` key is refused by `from_json` by name where the
+    /// reader may meet another problem first. A migration that changes firms would have to be
     /// applied here too; there is none (format version 1).
     pub fn from_json_reader<R: std::io::Read>(reader: R) -> Result<Dataset> {
         use std::io::Read;

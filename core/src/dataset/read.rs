@@ -55,15 +55,142 @@ impl<'de> Deserialize<'de> for SplitFirms {
     }
 }
 
+/// A JSON value read strictly: a key repeated in one object is refused by name, where `serde_json::Value` keeps
+/// the last one silently (and other readers the first), so a file would mean different numbers to different
+/// tools.
+pub(crate) struct Strict(pub(crate) Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::{Error as _, MapAccess, SeqAccess, Visitor};
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = Strict;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_bool<E>(self, v: bool) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::Bool(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::from(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::from(v)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Strict, E> {
+                serde_json::Number::from_f64(v)
+                    .map(|n| Strict(Value::Number(n)))
+                    .ok_or_else(|| E::custom("not a finite number"))
+            }
+            fn visit_str<E>(self, v: &str) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::String(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::String(v)))
+            }
+            fn visit_unit<E>(self) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::Null))
+            }
+            fn visit_none<E>(self) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::Null))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Strict, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Strict(v)) = seq.next_element()? {
+                    out.push(v);
+                }
+                Ok(Strict(Value::Array(out)))
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Strict, A::Error> {
+                let mut out = serde_json::Map::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if out.contains_key(&key) {
+                        return Err(A::Error::custom(format_args!("{DUPLICATE}{key}`")));
+                    }
+                    let Strict(v) = map.next_value()?;
+                    out.insert(key, v);
+                }
+                Ok(Strict(Value::Object(out)))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+const DUPLICATE: &str = "duplicate key `";
+
+/// Parses a JSON document strictly ([`Strict`]); an error names where (line, column and, when the parser got
+/// inside the document, the field path) and what, in words either language can give.
+pub(crate) fn parse_strict(text: &str) -> Result<Value> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value =
+        serde_path_to_error::deserialize::<_, Strict>(&mut de).map_err(|e| json_text_error(&e))?;
+    de.end().map_err(|e| {
+        Error::new(
+            ErrorKind::JsonText {
+                problem: JsonProblem::TrailingText,
+                line: e.line(),
+                column: e.column(),
+            },
+            "",
+        )
+    })?;
+    Ok(value.0)
+}
+
+/// A JSON text error, located: the parser's line and column, the field path it was reading.
+pub(crate) fn json_text_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let inner = e.inner();
+    let msg = inner.to_string();
+    let msg = msg
+        .rsplit_once(" at line ")
+        .map_or(msg.as_str(), |(m, _)| m)
+        .to_string();
+    let problem = if let Some(key) = msg.strip_prefix(DUPLICATE) {
+        JsonProblem::DuplicateKey(key.trim_end_matches('`').to_string())
+    } else if inner.classify() == serde_json::error::Category::Eof {
+        JsonProblem::Truncated
+    } else if msg.starts_with("recursion limit exceeded") {
+        JsonProblem::TooDeep
+    } else if msg.starts_with("number out of range") {
+        JsonProblem::NumberTooLarge
+    } else if msg.starts_with("expected value") || msg.starts_with("expected ident") {
+        JsonProblem::NotAValue
+    } else if msg.starts_with("trailing characters") {
+        JsonProblem::TrailingText
+    } else {
+        JsonProblem::Other(msg)
+    };
+    // The path into a too-deep nesting is the nesting itself, not a field of the dataset.
+    let path = match problem {
+        JsonProblem::TooDeep => String::new(),
+        _ => e.path().to_string(),
+    };
+    Error::new(
+        ErrorKind::JsonText {
+            problem,
+            line: inner.line(),
+            column: inner.column(),
+        },
+        if path == "." { String::new() } else { path },
+    )
+}
+
 /// A located error from [`Dataset::from_json_reader`]: text that is not JSON is a syntax error of the document
 /// (as in `from_json`); anything else is a field problem at its path.
 pub(crate) fn reader_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
     match e.inner().classify() {
-        serde_json::error::Category::Syntax
-        | serde_json::error::Category::Eof
-        | serde_json::error::Category::Io => {
-            Error::new(ErrorKind::Syntax(e.inner().to_string()), "")
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            json_text_error(e)
         }
+        serde_json::error::Category::Io => Error::new(ErrorKind::Syntax(e.inner().to_string()), ""),
         serde_json::error::Category::Data if e.path().to_string() == "." => Error::new(
             ErrorKind::UnsupportedFormat("the document must be a JSON object".into()),
             "",

@@ -1,6 +1,7 @@
 //! Tests of the dataset format: loading, the streaming reader, validation paths.
 
 use super::*;
+use crate::lang::Lang;
 
 /// The streaming reader gives what `from_json` gives: the same dataset for valid text, the same located
 /// error for invalid text, whatever the size of the pieces the text arrives in.
@@ -59,8 +60,8 @@ fn reader_matches_from_json() {
                 (Ok(a), Ok(b)) => assert_eq!(a, b),
                 // Broken JSON: both refuse, each naming the first problem it meets.
                 (Err(a), Err(b))
-                    if matches!(a.kind, ErrorKind::Syntax(_))
-                        || matches!(b.kind, ErrorKind::Syntax(_)) => {}
+                    if matches!(a.kind, ErrorKind::Syntax(_) | ErrorKind::JsonText { .. })
+                        || matches!(b.kind, ErrorKind::Syntax(_) | ErrorKind::JsonText { .. }) => {}
                 (Err(a), Err(b)) => {
                     assert_eq!(a.path, b.path, "{t:.80}");
                     assert_eq!(
@@ -78,9 +79,10 @@ fn reader_matches_from_json() {
         }
     }
     assert!(bad.iter().all(|t| Dataset::from_json(t).is_err()));
-    // The one known difference: a key repeated inside a firm, refused by the reader at that firm.
+    // A key repeated inside a firm: both refuse it at that firm.
     let twice = firm(", \"employment\": 3, \"employment\": 4");
-    assert!(Dataset::from_json(&twice).is_ok());
+    let e = Dataset::from_json(&twice).unwrap_err();
+    assert!(e.path.starts_with("firms[0]"), "{e:?}");
     let e = Dataset::from_json_reader(twice.as_bytes()).unwrap_err();
     assert!(e.path.starts_with("firms[0]"), "{e:?}");
 }
@@ -164,7 +166,13 @@ fn errors_name_the_json_path() {
 fn wrong_format_and_syntax_are_refused() {
     assert_eq!(err_of(r#"{"format":"other","version":1}"#).path, "format");
     assert_eq!(err_of(r#"{"version":1}"#).path, "format");
-    assert!(matches!(err_of("{").kind, ErrorKind::Syntax(_)));
+    assert!(matches!(
+        err_of("{").kind,
+        ErrorKind::JsonText {
+            problem: JsonProblem::Truncated,
+            ..
+        }
+    ));
     assert!(matches!(err_of("[]").kind, ErrorKind::UnsupportedFormat(_)));
     assert_eq!(
         err_of(r#"{"format":"clustercalc-dataset","version":1}"#).path,
@@ -180,4 +188,76 @@ fn round_trip_preserves_the_dataset() {
     let d = Dataset::from_json(text).unwrap();
     let again = Dataset::from_json(&d.to_json_pretty()).unwrap();
     assert_eq!(d, again);
+}
+
+/// Text that is not JSON, or JSON no reader agrees on, is refused with its line, column and field, in words
+/// (issue 19: these were serde's English, naming no field, and a repeated key silently took the last value).
+#[test]
+fn broken_json_text_is_located_and_worded_in_both_languages() {
+    let good = crate::examples::get("datang").unwrap();
+    assert!(good.contains("\"population\": 110000"));
+    let case = |from: &str, to: &str| err_of(&good.replacen(from, to, 1));
+    let p = "\"population\": 110000";
+    for (text, problem, path) in [
+        (
+            case(p, "\"population\": NaN"),
+            JsonProblem::NotAValue,
+            "town.population",
+        ),
+        (
+            case(p, "\"population\": Infinity"),
+            JsonProblem::NotAValue,
+            "town.population",
+        ),
+        (
+            case(p, "\"population\": 1e309"),
+            JsonProblem::NumberTooLarge,
+            "town.population",
+        ),
+        (
+            case(p, "\"population\": 110000, \"population\": 5"),
+            JsonProblem::DuplicateKey("population".into()),
+            "town",
+        ),
+        (err_of(&good[..good.len() / 2]), JsonProblem::Truncated, ""),
+        (
+            err_of(&format!("{good} {{}}")),
+            JsonProblem::TrailingText,
+            "",
+        ),
+        (
+            err_of(&format!("{}1{}", "[".repeat(200), "]".repeat(200))),
+            JsonProblem::TooDeep,
+            "",
+        ),
+    ] {
+        let ErrorKind::JsonText {
+            problem: got,
+            line,
+            column,
+        } = &text.kind
+        else {
+            panic!("{text:?}");
+        };
+        assert_eq!(got, &problem);
+        assert!(*line >= 1 && *column >= 1);
+        if !path.is_empty() || matches!(problem, JsonProblem::TooDeep) {
+            assert_eq!(text.path, path, "{problem:?}");
+        }
+        let zh = text.message(Lang::Zh);
+        assert!(zh.contains(&format!("第 {line} 行第 {column} 列")), "{zh}");
+        assert!(!zh.contains("expected") && !zh.contains("at line"), "{zh}");
+        assert!(text
+            .message(Lang::En)
+            .contains(&format!("line {line}, column {column}")));
+    }
+    // A repeated key inside a firm, deep in the file, names the firm.
+    let firm_dup = good.replacen(
+        "\"name\": \"袜企A（示意）\"",
+        "\"name\": \"袜企A（示意）\", \"name\": \"x\"",
+        1,
+    );
+    assert_ne!(firm_dup, good);
+    let e = err_of(&firm_dup);
+    assert!(e.path.starts_with("firms["), "{}", e.path);
 }
