@@ -86,4 +86,14 @@ if ! "$peers_venv/bin/python" -c "import numpy, sys; sys.exit(numpy.__version__ 
   [ -x "$peers_venv/bin/python" ] || python3 -m venv "$peers_venv" >&2
   "$peers_venv/bin/pip" install --quiet --disable-pip-version-check "numpy==$NUMPY_VERSION" >&2
 fi
+# 6. python-docx, a real .docx reader, for the journey that opens the app's Word report (report.spec.ts), in its
+# own venv under .tools/, from PyPI (LibreOffice, the other reader, is ~400 MB: scripts/docx-render.sh only).
+DOCX_READER_VERSION=1.2.0
+reader_venv="$root/.tools/reader-venv"
+if ! "$reader_venv/bin/python" -c "import docx, importlib.metadata as m, sys; sys.exit(m.version('python-docx') != '$DOCX_READER_VERSION')" 2>/dev/null; then
+  log "pip install python-docx $DOCX_READER_VERSION into .tools/reader-venv"
+  mkdir -p "$root/.tools"
+  [ -x "$reader_venv/bin/python" ] || python3 -m venv "$reader_venv" >&2
+  "$reader_venv/bin/pip" install --quiet --disable-pip-version-check "python-docx==$DOCX_READER_VERSION" >&2
+fi
 log "ready (wasm toolchain: $(cat "$wasm_mode_file"), wasm-bindgen $WBG_VERSION)"
