@@ -446,6 +446,7 @@ texts! {
     UnknownExample => "没有这个案例", "No such case study";
     ContinueWork => "继续上次的工作", "Continue where you left off";
     LoadingWorkbench => "正在加载计算器…", "Loading the calculator…";
+    ContinuingLastWork => "正在打开上次的工作（自动保存）…要新建或打开案例，请点下面的按钮。", "Opening your last work (autosaved)… To start something else instead, choose below.";
     LoadedKb => "已下载", "downloaded";
     WorkbenchFailed => "计算器未能加载（网络可能中断）。已输入的数据仍保存在本机。请检查网络后再点一次。",
         "The calculator could not be loaded (the connection may have dropped). Your data is still saved on this device. Check the connection and choose again.";

@@ -143,7 +143,11 @@ fn Shell(
     // Prefetch now that the first screen is drawn: by the time the user has read it, the rest is here.
     fetch.with_value(|f| f());
 
+    // Whether the waiting choice is the user's click, or the automatic continuation of the last work (which
+    // the status line then says, so the page never jumps into it unannounced).
+    let chosen = RwSignal::new(false);
     let choose = Callback::new(move |choice: StartChoice| {
+        chosen.set(true);
         pending.set(Some(choice));
         if loading.get_untracked() == Loading::Failed {
             loading.set(Loading::Idle);
@@ -159,14 +163,18 @@ fn Shell(
     let status = move || {
         let waiting = pending.get().is_some();
         let l = lang.get();
+        let what = if !chosen.get() && pending.get() == Some(StartChoice::Restore) {
+            T::ContinuingLastWork.get(l)
+        } else {
+            T::LoadingWorkbench.get(l)
+        };
         match loading.get() {
             Loading::Bytes(n) if waiting => Some(format!(
-                "{} {} {:.0} KB",
-                T::LoadingWorkbench.get(l),
+                "{what} {} {:.0} KB",
                 T::LoadedKb.get(l),
                 n / 1024.0
             )),
-            Loading::Idle if waiting => Some(T::LoadingWorkbench.get(l).to_string()),
+            Loading::Idle if waiting => Some(what.to_string()),
             _ => None,
         }
         .map(|s| view! { <p class="notice" role="status" aria-live="polite">{s}</p> })

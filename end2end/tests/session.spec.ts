@@ -258,3 +258,38 @@ test('earlier work is on the recent list of the start screen and opens again', a
   await page.getByRole('navigation').getByRole('button', { name: '乡镇基本情况' }).click();
   await expect(page.getByLabel('乡镇名称', { exact: true })).toHaveValue('甲镇');
 });
+
+test('a file with NaN or a repeated key is refused with its line, column and field, in words', async ({ page }) => {
+  const datang = JSON.stringify(cli(['example', 'datang']), null, 2);
+  await page.goto('/');
+  await page.locator('button[data-example="datang"]').click();
+  await expect(page.getByTestId('cluster-lq')).toHaveText('4.95');
+  const notice = page.locator('.notice.problem[role="alert"]');
+  for (const [bad, words] of [
+    [datang.replace('"population": 110000', '"population": NaN'), 'town.population: 第'],
+    [datang.replace('"population": 110000', '"population": 110000, "population": 5'), '“population”出现了两次'],
+  ]) {
+    // The engine's own words for the same file (oracle: the CLI).
+    const cliSays = spawnSync(bin, ['analyze', '-'], { input: bad }).stderr.toString().trim();
+    expect(cliSays).toContain(words);
+    expect(cliSays).not.toMatch(/expected|at line/);
+    await page.locator('input[data-action="open"]').setInputFiles({ name: 'bad.clustercalc.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    await expect(notice).toContainText(cliSays);
+    await expect(page.getByTestId('cluster-lq')).toHaveText('4.95');
+  }
+});
+
+test('a returning visit says it continues the last work while the calculator loads', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('button[data-example="xiqiao"]').click();
+  await expect(page.getByTestId('cluster-lq')).toHaveText('7.38');
+  await page.waitForTimeout(600); // the autosave
+  // A slow connection: the workbench module takes a while, and the start screen says what will happen.
+  await page.route('**/clustercalc-workbench_bg.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.locator('.notice[role="status"]')).toContainText('正在打开上次的工作');
+  await expect(page.getByTestId('cluster-lq')).toHaveText('7.38');
+});
