@@ -77,23 +77,20 @@ if [ -f "$root/end2end/package.json" ]; then
     (cd "$root/end2end" && npm ci --no-audit --no-fund --silent >&2 && touch "$stamp")
   fi
 fi
-# 5. numpy for the peer benchmark (bench/peers/, scripts/peer-bench.sh), in a venv under .tools/, from PyPI.
-NUMPY_VERSION=2.2.6
-peers_venv="$root/.tools/peers-venv"
-if ! "$peers_venv/bin/python" -c "import numpy, sys; sys.exit(numpy.__version__ != '$NUMPY_VERSION')" 2>/dev/null; then
-  log "pip install numpy $NUMPY_VERSION into .tools/peers-venv"
-  mkdir -p "$root/.tools"
-  [ -x "$peers_venv/bin/python" ] || python3 -m venv "$peers_venv" >&2
-  "$peers_venv/bin/pip" install --quiet --disable-pip-version-check "numpy==$NUMPY_VERSION" >&2
-fi
-# 6. python-docx, a real .docx reader, for the journey that opens the app's Word report (report.spec.ts), in its
-# own venv under .tools/, from PyPI (LibreOffice, the other reader, is ~400 MB: scripts/docx-render.sh only).
-DOCX_READER_VERSION=1.2.0
-reader_venv="$root/.tools/reader-venv"
-if ! "$reader_venv/bin/python" -c "import docx, importlib.metadata as m, sys; sys.exit(m.version('python-docx') != '$DOCX_READER_VERSION')" 2>/dev/null; then
-  log "pip install python-docx $DOCX_READER_VERSION into .tools/reader-venv"
-  mkdir -p "$root/.tools"
-  [ -x "$reader_venv/bin/python" ] || python3 -m venv "$reader_venv" >&2
-  "$reader_venv/bin/pip" install --quiet --disable-pip-version-check "python-docx==$DOCX_READER_VERSION" >&2
-fi
+# A Python package at an exact version in its own venv under .tools/, from PyPI: $1 venv, $2 distribution, $3
+# version. Skipped when that version is already installed there.
+pip_venv() {
+  local venv="$root/.tools/$1"
+  if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('$2') != '$3')" 2>/dev/null; then
+    log "pip install $2 $3 into .tools/$1"
+    mkdir -p "$root/.tools"
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "$2==$3" >&2
+  fi
+}
+# 5. numpy for the peer benchmark (bench/peers/, scripts/peer-bench.sh).
+pip_venv peers-venv numpy 2.2.6
+# 6. python-docx, a real .docx reader, for the journey that opens the app's Word report (report.spec.ts)
+# (LibreOffice, the other reader, is ~400 MB: scripts/docx-render.sh only).
+pip_venv reader-venv python-docx 1.2.0
 log "ready (wasm toolchain: $(cat "$wasm_mode_file"), wasm-bindgen $WBG_VERSION)"

@@ -1,7 +1,7 @@
 //! The value chain of the (first) cluster: stages in order as boxes with their firm counts, missing stages
 //! marked, and the chain figures (completeness, 扎堆 index, final/intermediate ratio, 集而不群 flag).
 
-use crate::components::chart_axis::{text_width, wrap_label, PngButton};
+use crate::components::chart_axis::{legend_label, text_width, wrap_label, PngButton};
 use crate::components::hidpi;
 use crate::components::maturity_view::first_cluster;
 use crate::format::number;
@@ -324,16 +324,7 @@ fn draw_chain(
                 colour.stroke_width(2),
             ))?;
         }
-        let text = label.get(lang);
-        root.draw(&Text::new(
-            text,
-            (x + 28, y),
-            ("sans-serif", 12)
-                .into_font()
-                .color(&BLACK)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
-        x += 28 + text_width(&canvas, 12, text) + 18;
+        x += 28 + legend_label(&root, &canvas, label.get(lang), (x + 28, y))? + 18;
     }
     root.present()?;
     Ok(())

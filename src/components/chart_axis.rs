@@ -58,6 +58,27 @@ pub fn text_width(el: &web_sys::HtmlCanvasElement, px: u32, text: &str) -> i32 {
         .map_or(0, |m| m.width().ceil() as i32)
 }
 
+/// A legend's label, left-aligned at `at` and centred on its line, in the charts' 12 px text; returns the width
+/// it takes (measured in the canvas, as drawn), so the next entry can follow it.
+pub fn legend_label(
+    root: &plotters::prelude::DrawingArea<crate::components::hidpi::HiDpi, plotters::coord::Shift>,
+    canvas: &web_sys::HtmlCanvasElement,
+    text: &str,
+    at: (i32, i32),
+) -> Result<i32, Box<dyn std::error::Error>> {
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    root.draw(&Text::new(
+        text,
+        at,
+        ("sans-serif", 12)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Left, VPos::Center)),
+    ))?;
+    Ok(text_width(canvas, 12, text))
+}
+
 /// A button under a chart that saves the canvas as a PNG file (`<town>-<name>.png`), drawn in the page: nothing
 /// is uploaded.
 #[leptos::component]

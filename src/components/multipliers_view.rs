@@ -14,7 +14,6 @@ use clustercalc_core::Lang;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 const DIRECT: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
 const INDIRECT: RGBColor = RGBColor(0xe0, 0x8a, 0x1e);
@@ -315,16 +314,13 @@ fn draw_impacts(
             [(x, y - 6), (x + 12, y + 6)],
             colour.filled(),
         ))?;
-        let text = label.get(lang);
-        root.draw(&Text::new(
-            text,
-            (x + 16, y),
-            ("sans-serif", 12)
-                .into_font()
-                .color(&BLACK)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
-        x += 16 + crate::components::chart_axis::text_width(&canvas, 12, text) + 14;
+        x +=
+            16 + crate::components::chart_axis::legend_label(
+                &root,
+                &canvas,
+                label.get(lang),
+                (x + 16, y),
+            )? + 14;
     }
     root.present()?;
     Ok(())
