@@ -5,9 +5,9 @@
 
 use crate::components::checklists_view::status_text;
 use crate::components::lq_results::band_text;
-use crate::components::summary::evidence_text;
 use crate::sheets::Cell;
 use clustercalc_core::analyze::Report;
+use clustercalc_core::present::document::evidence_text;
 use clustercalc_core::Lang;
 
 /// One CSV field: quoted when needed, and a leading `= + - @` (or tab/CR) neutralised with an apostrophe, so

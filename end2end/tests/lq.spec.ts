@@ -67,6 +67,11 @@ test('the Datang case shows the engine report: cluster LQ, maturity and measures
   await expect(card.getByTestId('maturity')).toHaveText(cluster.maturity.index.toFixed(1));
   await expect(page.getByTestId('measure')).toHaveCount(Math.min(5, report.measures.clusters[0].measures.length));
   await expect(page.getByTestId('measure').first()).toContainText(report.measures.clusters[0].measures[0].title.zh);
+  // The evidence in the report's words (one wording for summary, report and exports): a percentage as %, the
+  // threshold's source in Chinese, no rule syntax.
+  const firstMeasure = page.getByTestId('measure').first();
+  await expect(firstMeasure).toContainText('判据为');
+  for (const bad of ['assumption', 'seed ch.', ' = ', '(<']) await expect(firstMeasure).not.toContainText(bad);
   await page.getByLabel('讲解模式').check();
   await expect(page.locator('.explain-row').first()).toBeVisible();
   await fullShot(page, 'screenshots/datang-zh.png');

@@ -5,7 +5,6 @@ use crate::format::number;
 use crate::i18n::{tr, use_lang, variant_label, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::{ClusterReport, Report, Section};
-use clustercalc_core::measures::{Evidence, Op};
 use clustercalc_core::Lang;
 use leptos::prelude::*;
 
@@ -76,26 +75,6 @@ fn card_view(cards: Memo<Vec<Card>>, k: usize) -> impl IntoView {
     }
 }
 
-/// One line of evidence: the metric's name, its value, the rule's comparison and the threshold's source.
-pub fn evidence_text(e: &Evidence, lang: Lang) -> String {
-    let info = e.metric.info();
-    let name = lang.pick(info.zh, info.en);
-    let op = match e.op {
-        Op::Lt => "<",
-        Op::Le => "≤",
-        Op::Gt => ">",
-        Op::Ge => "≥",
-        Op::Eq => "=",
-        Op::Missing => return format!("{name}: {}", T::NotGiven.get(lang)),
-    };
-    let value = e.value.map_or_else(|| "—".to_string(), |v| number(v, 3));
-    format!(
-        "{name} = {value} ({op} {}; {})",
-        number(e.threshold, 3),
-        e.threshold_source
-    )
-}
-
 /// A suggested measure as shown.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct MeasureLine {
@@ -151,7 +130,7 @@ fn pieces(r: &Report, lang: Lang) -> Pieces {
                 evidence: m
                     .evidence
                     .iter()
-                    .map(|e| evidence_text(e, lang))
+                    .map(|e| clustercalc_core::present::document::evidence_text(e, lang))
                     .collect::<Vec<_>>()
                     .join("; "),
             })

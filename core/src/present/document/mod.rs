@@ -120,6 +120,20 @@ pub fn section_headings(lang: Lang) -> [&'static str; 6] {
     }
 }
 
+/// A piece of a measure's evidence in words with where its threshold comes from ("研发投入强度为 0.97%，低于
+/// 1.0%——判据为本工具设定的假设值（营业收入的 1%）"): the one wording of evidence, shared by the report, the
+/// app's summary and the exported results.
+pub fn evidence_text(e: &crate::measures::Evidence, lang: Lang) -> String {
+    // Only a comparison without a value has no words (a fired rule always has one): said as unknown.
+    words::evidence_with_source(e, lang).unwrap_or_else(|| {
+        let name = words::label_in_sentence(e.metric, lang);
+        match lang {
+            Lang::Zh => format!("{name}：未知"),
+            Lang::En => format!("{name}: not known"),
+        }
+    })
+}
+
 /// Builds the document of a report in one language.
 pub fn build(r: &Report, lang: Lang) -> Document {
     let [h1, h2, h3, h4, h5, h6] = section_headings(lang);
