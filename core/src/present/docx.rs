@@ -374,14 +374,26 @@ const CONTENT_TYPES_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" stand
 <Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>";
 
 fn content_types(charts: usize) -> String {
-    let mut s = CONTENT_TYPES_HEAD.to_string();
+    with_charts(CONTENT_TYPES_HEAD, charts, "</Types>", |n| {
+        format!(
+            "<Override PartName=\"/word/{}\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>",
+            chart_target(n)
+        )
+    })
+}
+
+/// Where chart `n` (from 1) lives, relative to `word/`; its relationship id is `rIdC{n}`.
+fn chart_target(n: usize) -> String {
+    format!("charts/chart{n}.xml")
+}
+
+/// A package list (content types, relationships): its fixed head, one entry per chart, its closing tag.
+fn with_charts(head: &str, charts: usize, close: &str, entry: impl Fn(usize) -> String) -> String {
+    let mut s = head.to_string();
     for n in 1..=charts {
-        let _ = write!(
-            s,
-            "<Override PartName=\"/word/charts/chart{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
-        );
+        s.push_str(&entry(n));
     }
-    s.push_str("</Types>");
+    s.push_str(close);
     s
 }
 
@@ -400,15 +412,12 @@ const DOCUMENT_RELS_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" stand
 <Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>";
 
 fn document_rels(charts: usize) -> String {
-    let mut s = DOCUMENT_RELS_HEAD.to_string();
-    for n in 1..=charts {
-        let _ = write!(
-            s,
-            "<Relationship Id=\"rIdC{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart{n}.xml\"/>"
-        );
-    }
-    s.push_str("</Relationships>");
-    s
+    with_charts(DOCUMENT_RELS_HEAD, charts, "</Relationships>", |n| {
+        format!(
+            "<Relationship Id=\"rIdC{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"{}\"/>",
+            chart_target(n)
+        )
+    })
 }
 
 fn core_xml(doc: &Document) -> String {
@@ -444,7 +453,7 @@ impl std::fmt::Display for DocxError {
 pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     let (document, charts) = document_xml(doc);
     let chart_names: Vec<String> = (1..=charts.len())
-        .map(|n| format!("word/charts/chart{n}.xml"))
+        .map(|n| format!("word/{}", chart_target(n)))
         .collect();
     let parts: [(&str, String); 9] = [
         ("[Content_Types].xml", content_types(charts.len())),
