@@ -22,7 +22,7 @@ bin="$root/target/debug/clustercalc"
 seeds="$root/target/fuzz-seeds"
 rm -rf "$seeds" && mkdir -p "$seeds"/{dataset_json,dataset_reader,method_input,share_link,share_tamper,import_table,xlsx_read}
 for d in fuzz/seeds/*/; do cp "$d"* "$seeds/$(basename "$d")/" 2>/dev/null || true; done
-for name in datang xiqiao hunan-textile-town county; do
+for name in datang xiqiao hunan-textile-town county tourism-town; do
   "$bin" example "$name" >"$seeds/dataset_json/$name.json"
   # dataset_reader: a piece-size byte, then the file.
   { printf '\x07'; cat "$seeds/dataset_json/$name.json"; } >"$seeds/dataset_reader/$name.json"

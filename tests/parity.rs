@@ -53,6 +53,10 @@ const SNAPSHOTS: &[(&str, &str)] = &[
         "xiqiao",
         include_str!("../core/tests/snapshots/xiqiao.json"),
     ),
+    (
+        "tourism-town",
+        include_str!("../core/tests/snapshots/tourism-town.json"),
+    ),
 ];
 
 #[wasm_bindgen_test]

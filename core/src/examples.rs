@@ -17,11 +17,21 @@ const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../examples-data/hunan-textile-town.json"),
     ),
     ("county", include_str!("../examples-data/county.json")),
+    (
+        "tourism-town",
+        include_str!("../examples-data/tourism-town.json"),
+    ),
 ];
 
 /// Names of the bundled examples, in the same order. Kept apart from the texts so that a caller that only lists
 /// the names (the app's first screen) does not link the JSON texts.
-const NAMES: [&str; 4] = ["datang", "xiqiao", "hunan-textile-town", "county"];
+const NAMES: [&str; 5] = [
+    "datang",
+    "xiqiao",
+    "hunan-textile-town",
+    "county",
+    "tourism-town",
+];
 
 /// Names of the bundled examples.
 pub fn names() -> Vec<&'static str> {

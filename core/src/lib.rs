@@ -22,7 +22,7 @@ pub use methods::{
 // The town dataset and its whole analysis.
 pub mod analyze;
 pub mod catalogue;
-pub use catalogue::{chain, checklists, formation, lifecycle, maturity, measures};
+pub use catalogue::{chain, checklists, formation, lifecycle, maturity, measures, typology};
 pub mod dataset;
 pub mod examples;
 pub mod import;

@@ -29,15 +29,53 @@ fn every_example_analyzes_without_non_finite_numbers() {
 }
 
 #[test]
-fn xiqiao_1988_1994_is_decline() {
-    let r = analyze(&example("xiqiao"));
+fn xiqiao_declines_and_revives_as_the_seed_tells_it() {
+    // Seed ch.4 二: the late 1980s were the peak; by 1994 300-odd firms were left and output was more than 60 %
+    // below the peak; sales 59.5 → 153.4 亿元 1998–2001. No firm count is placed at the late-1980s peak.
+    let d = example("xiqiao");
+    let history = &d.clusters[0].history;
+    let peak = history.iter().find(|y| y.period.is_some()).unwrap();
+    assert_eq!(peak.firms, None);
+    assert_eq!(peak.output_index, Some(100.0));
+    let r = analyze(&d);
     let lc = &r.clusters[0].lifecycle;
-    let p = lc
+    let fall = lc
         .periods
         .iter()
-        .find(|p| p.from == 1988 && p.to == 1994)
-        .expect("period 1988–1994");
-    assert_eq!(p.decision.as_ref().unwrap().stage, Stage::Decline);
+        .find(|p| p.to == 1994)
+        .expect("a period ending 1994");
+    assert_eq!(fall.from_period.as_deref(), Some("20 世纪 80 年代后期"));
+    assert_eq!(fall.decision.as_ref().unwrap().stage, Stage::Decline);
+    // 40 % of the peak after six years: at least 14.2 % a year down.
+    let g = fall.inputs["output_cagr"];
+    assert!((g - (0.4f64.powf(1.0 / 6.0) - 1.0)).abs() < 1e-12, "{g}");
+    let revival = lc.periods.iter().find(|p| p.from == 1998).unwrap();
+    assert_eq!(
+        (revival.to, revival.decision.as_ref().unwrap().stage),
+        (2001, Stage::Growth)
+    );
+    // 59.5 → 153.4 over three years: 37.1 % a year (the study's 26.7 % counts four periods).
+    assert!((revival.inputs["output_cagr"] - 0.3712).abs() < 1e-4);
+    assert_eq!(lc.stage, Some(Stage::Growth));
+}
+
+#[test]
+fn the_hunan_crowd_is_emerging_in_every_period() {
+    // Seed ch.5: Hunan's clusters are still at the 扎堆 stage, now and before; growth alone would say 成熟期.
+    let r = analyze(&example("hunan-textile-town"));
+    let lc = &r.clusters[0].lifecycle;
+    assert_eq!(lc.stage, Some(Stage::Emerging));
+    assert!(lc.periods.len() >= 2);
+    for p in &lc.periods {
+        assert_eq!(p.inputs.get("colocated"), Some(&1.0));
+        assert_eq!(
+            p.decision.as_ref().unwrap().stage,
+            Stage::Emerging,
+            "{}–{}",
+            p.from,
+            p.to
+        );
+    }
 }
 
 #[test]

@@ -12,10 +12,11 @@
 #![allow(clippy::unwrap_used)]
 
 use clustercalc_core::analyze::{analyze, Report};
-use clustercalc_core::dataset::Dataset;
+use clustercalc_core::dataset::{ClusterType, Dataset};
 use clustercalc_core::examples;
 use clustercalc_core::maturity;
 use clustercalc_core::measures::{self, Metric, SuggestedMeasure};
+use clustercalc_core::typology::TypeBasis;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
@@ -340,4 +341,68 @@ fn an_unmarked_firm_list_leaves_the_firm_counts_of_the_checklists_unknown() {
         .clone();
     assert_eq!(c.hightech_firms, Some(1));
     assert_eq!(c.zjtx_smes, None);
+}
+
+#[test]
+fn the_cluster_type_decides_which_measures_apply() {
+    // Seed ch.6 一: 农牧示范型、工业主导型、商业贸易型、旅游生态型. The tourism town has no industrial park and
+    // few digital firms; those rules fire, but the park and the MIIT digital measure are for industry-led
+    // and agricultural clusters, so a tourism cluster is not told to build them, and the report says why.
+    let v = example("tourism-town");
+    let r = report(&v);
+    let c = &r.clusters[0];
+    assert_eq!(c.typology.kind, Some(ClusterType::Tourism));
+    assert_eq!(c.typology.basis, Some(TypeBasis::Template));
+    let list = &r.measures.computed().unwrap().clusters[0];
+    let ids: Vec<&str> = list.measures.iter().map(|m| m.id.as_str()).collect();
+    for withheld in ["found.industrial_park", "miit.digital_upgrading"] {
+        assert!(!ids.contains(&withheld), "{withheld} in {ids:?}");
+        assert!(list.set_aside.iter().any(|s| s == withheld), "{withheld}");
+    }
+    // Measures for every type still come through (the leading firm, treatment of waste water).
+    assert!(ids.contains(&"lead.cultivate_leaders"), "{ids:?}");
+    assert!(ids.contains(&"env.treatment_enforcement"), "{ids:?}");
+    // Nothing is asked for that would only decide a set-aside measure.
+    let catalogue = measures::catalogue().unwrap();
+    for need in &list.data_needed {
+        for id in &need.measures {
+            let m = catalogue.iter().find(|m| &m.id == id).unwrap();
+            assert!(m.applies(Some(ClusterType::Tourism)), "{id} asked for");
+        }
+    }
+
+    // The same town declared industry-led gets both.
+    let mut industrial = v.clone();
+    set(
+        &mut industrial,
+        "/clusters/0/cluster_type",
+        json!("industrial"),
+    );
+    let r = report(&industrial);
+    assert_eq!(r.clusters[0].typology.basis, Some(TypeBasis::Declared));
+    let ids: Vec<String> = fired(&r).iter().map(|m| m.id.clone()).collect();
+    assert!(
+        ids.contains(&"found.industrial_park".to_string()),
+        "{ids:?}"
+    );
+    assert!(
+        ids.contains(&"miit.digital_upgrading".to_string()),
+        "{ids:?}"
+    );
+
+    // A cluster whose type nothing settles gets every measure.
+    let mut unknown = v;
+    remove(&mut unknown, "/clusters/0/chain_template");
+    set(
+        &mut unknown,
+        "/clusters/0/industries",
+        json!(["61", "62", "78", "17"]),
+    );
+    let r = report(&unknown);
+    assert_eq!(r.clusters[0].typology.kind, None);
+    let ids: Vec<String> = fired(&r).iter().map(|m| m.id.clone()).collect();
+    assert!(
+        ids.contains(&"found.industrial_park".to_string()),
+        "{ids:?}"
+    );
 }

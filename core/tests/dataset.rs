@@ -52,7 +52,7 @@ fn years() -> impl Strategy<Value = Vec<YearFigures>> {
                 firms,
                 employment,
                 output,
-                value_added: None,
+                ..Default::default()
             })
             .collect()
     })

@@ -25,14 +25,23 @@ fn example_chain(name: &str) -> Option<ChainAssessment> {
 
 /// Why 26.7 %: the study's sales 1998 → 2001 over three and over four periods.
 fn xiqiao_view(d: &Dataset, lang: Lang) -> AnyView {
+    // The cluster's dated output, and its current output at the dataset's year (the study's 2001 sales).
     let points: Vec<(i32, f64)> = d
         .clusters
         .first()
         .map(|c| {
-            c.history
+            let mut p: Vec<(i32, f64)> = c
+                .history
                 .iter()
                 .filter_map(|h| Some((h.year, h.output?)))
-                .collect()
+                .collect();
+            if let (Some(year), Some(output)) = (d.town.year, c.output) {
+                if !p.iter().any(|(y, _)| *y == year) {
+                    p.push((year, output));
+                }
+            }
+            p.sort_by_key(|(y, _)| *y);
+            p
         })
         .unwrap_or_default();
     let (Some(&(y0, start)), Some(&(y1, end))) = (points.first(), points.last()) else {

@@ -294,6 +294,7 @@ pub(crate) fn cluster_history(d: &Dataset, c: &Cluster, t: &ClusterTotals) -> Ve
                     employment: get(&|y| y.employment),
                     output: get(&|y| y.output),
                     value_added: get(&|y| y.value_added),
+                    ..Default::default()
                 }
             })
             .collect()
@@ -305,7 +306,7 @@ pub(crate) fn cluster_history(d: &Dataset, c: &Cluster, t: &ClusterTotals) -> Ve
                 firms: t.firms.map(|f| f as u64),
                 employment: t.employment,
                 output: t.output,
-                value_added: None,
+                ..Default::default()
             });
         }
     }
@@ -564,9 +565,15 @@ pub(crate) fn cluster_report(
         metrics.set(Metric::LqChange, q.latest - q.earlier);
     }
     let checklists = checklist_section(d, c, &totals, &history, &firms);
+    let template = c
+        .chain_template
+        .as_deref()
+        .filter(|_| c.custom_template.is_none())
+        .and_then(|id| chain::template(id).ok().map(|t| (id, t.cluster_type)));
     ClusterReport {
         name: c.name.clone(),
         industries: c.industries.clone(),
+        typology: crate::typology::classify(c, template),
         totals,
         lq,
         concentration,

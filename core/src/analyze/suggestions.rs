@@ -3,7 +3,8 @@
 use super::*;
 
 /// Ranked measures per cluster from the measure catalogue (engine B), fed with the cluster's own metrics
-/// (never with a what-if scenario's figures), and the data still to collect.
+/// (never with a what-if scenario's figures) and filtered by the cluster's type (seed ch.6 一), and the data
+/// still to collect.
 pub(crate) fn measures_section(report: &Report) -> Section<MeasureList> {
     if report.clusters.is_empty() {
         return Section::missing(
@@ -20,13 +21,15 @@ pub(crate) fn measures_section(report: &Report) -> Section<MeasureList> {
         .iter()
         .map(|c| {
             let confidence = composite_confidence(c);
-            let measures =
-                crate::measures::evaluate_with_confidence(catalogue, &c.metrics, &confidence);
-            let data_needed = crate::measures::data_needed(catalogue, &c.metrics, &measures);
+            let kind = c.typology.kind;
+            let found = crate::measures::evaluate_for(catalogue, &c.metrics, &confidence, kind);
+            let data_needed =
+                crate::measures::data_needed_for(catalogue, &c.metrics, &found.suggested, kind);
             ClusterMeasures {
                 cluster: c.name.clone(),
-                measures,
+                measures: found.suggested,
                 data_needed,
+                set_aside: found.set_aside,
             }
         })
         .collect();

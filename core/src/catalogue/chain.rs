@@ -71,6 +71,9 @@ pub struct ChainTemplate {
     pub name: Text,
     #[serde(default)]
     pub description: Option<Text>,
+    /// The seed's cluster type (ch.6 一) of a cluster built on this chain; a cluster may declare its own.
+    #[serde(default)]
+    pub cluster_type: Option<crate::dataset::ClusterType>,
     /// Ordered from upstream to downstream.
     pub stages: Vec<Stage>,
     #[serde(default)]

@@ -5,7 +5,14 @@
 //! `core/data/maturity-scoring.json`; the first rule whose conditions hold decides and is reported. A rule whose
 //! metric is missing cannot fire. Without at least two years of history the stage is "cannot judge", never a
 //! guess. A timeline judges every period between consecutive history years, so a recovery (Xiqiao after 1998)
-//! does not hide an earlier decline (1 670 → 300 firms by 1994).
+//! does not hide an earlier decline (output down by more than 60 % from the late-1980s peak by 1994).
+//!
+//! A source that gives only a relative change is entered as an output index (`output_index`, e.g. the peak =
+//! 100), compared only with other index points; a year the source names only roughly carries its words
+//! (`period`, e.g. 20 世纪 80 年代后期), which the periods repeat. The chain survey describes the cluster as it is
+//! now, and a cluster that crowds without a linked chain now did not have one earlier: the 集而不群 verdict is
+//! read in every period, so a period of fast growth in a crowd reads as the crowd growing, not as 成长期. The
+//! maturity index and the LQ trend describe the present only and are read in the current window alone.
 
 use crate::dataset::YearFigures;
 use crate::lang::Text;
@@ -176,6 +183,11 @@ pub struct Window {
 pub struct Period {
     pub from: i32,
     pub to: i32,
+    /// The source's words for `from` / `to` when it gives no exact year (`YearFigures::period`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_period: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_period: Option<String>,
     pub inputs: BTreeMap<String, f64>,
     /// `None` when no rule could fire on the metrics available for the period.
     pub decision: Option<Decision>,
@@ -199,7 +211,9 @@ pub struct Lifecycle {
 
 type Series = Vec<(i32, f64)>;
 
-fn series(history: &[YearFigures]) -> [(&'static str, Series); 3] {
+/// The series of a history, in the order growth is taken from: output, the output index (the same growth,
+/// measured on index points), employment, firms.
+fn series(history: &[YearFigures]) -> [(&'static str, Series); 4] {
     let mut sorted: Vec<&YearFigures> = history.iter().collect();
     sorted.sort_by_key(|y| y.year);
     let pick = |f: &dyn Fn(&YearFigures) -> Option<f64>| -> Series {
@@ -213,9 +227,18 @@ fn series(history: &[YearFigures]) -> [(&'static str, Series); 3] {
     };
     [
         ("output", pick(&|y| y.output)),
+        ("output_index", pick(&|y| y.output_index)),
         ("employment", pick(&|y| y.employment)),
         ("firms", pick(&|y| y.firms.map(|f| f as f64))),
     ]
+}
+
+/// The input a series' growth goes to: the output index measures output growth.
+fn cagr_key(series: &str) -> String {
+    match series {
+        "output_index" => "output_cagr".into(),
+        other => format!("{other}_cagr"),
+    }
 }
 
 /// Annual growth between two points; −100 % when the series collapses to 0; `None` when undefined.
@@ -287,9 +310,20 @@ pub fn assess(
             let k = rules.window_points.max(2).min(s.len());
             let window = s.get(s.len() - k..).unwrap_or(&[]);
             if let (Some(a), Some(b)) = (window.first(), window.last()) {
+                let key = cagr_key(name);
+                if inputs.contains_key(&key) {
+                    continue;
+                }
                 if let Some(r) = rate(*a, *b) {
-                    inputs.insert(format!("{name}_cagr"), r);
-                    from_year.insert(name, a.0);
+                    inputs.insert(key, r);
+                    from_year.insert(
+                        if *name == "output_index" {
+                            "output"
+                        } else {
+                            name
+                        },
+                        a.0,
+                    );
                 }
             }
         }
@@ -321,18 +355,33 @@ pub fn assess(
             let va = s.iter().find(|p| p.0 == *a);
             let vb = s.iter().find(|p| p.0 == *b);
             if let (Some(va), Some(vb)) = (va, vb) {
+                let key = cagr_key(name);
+                if pi.contains_key(&key) {
+                    continue;
+                }
                 if let Some(r) = rate(*va, *vb) {
-                    pi.insert(format!("{name}_cagr"), r);
+                    pi.insert(key, r);
                 }
             }
         }
         if pi.is_empty() {
             continue;
         }
-        let (pi, _) = with_growth(pi);
+        let (mut pi, _) = with_growth(pi);
+        if let Some(c) = colocated {
+            pi.insert("colocated".into(), if c { 1.0 } else { 0.0 });
+        }
+        let words = |year: i32| {
+            history
+                .iter()
+                .find(|y| y.year == year)
+                .and_then(|y| y.period.clone())
+        };
         periods.push(Period {
             from: *a,
             to: *b,
+            from_period: words(*a),
+            to_period: words(*b),
             decision: decide(rules, &pi),
             inputs: pi,
         });

@@ -35,6 +35,7 @@
 //! 1 − Π(1 − p_i): more independent evidence raises it, and it stays within 0..1. Suggestions are sorted by
 //! priority, highest first, then by id, so the order is the same on every platform.
 
+use crate::dataset::ClusterType;
 use crate::error::{non_negative, Error, ErrorKind, Result};
 use crate::lang::{Lang, Text};
 use serde::{Deserialize, Serialize};
@@ -179,7 +180,21 @@ pub struct Measure {
     /// Other sources (e.g. the MIIT notice).
     #[serde(default)]
     pub sources: Vec<String>,
+    /// The cluster types (seed ch.6 一) the measure is for; empty = every type. A cluster of another type
+    /// does not get it (a cluster of unknown type gets every measure).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applies_to: Vec<ClusterType>,
     pub rules: Vec<Rule>,
+}
+
+impl Measure {
+    /// Whether the measure is for a cluster of type `kind` (`None` = type unknown: yes).
+    pub fn applies(&self, kind: Option<ClusterType>) -> bool {
+        match kind {
+            Some(k) => self.applies_to.is_empty() || self.applies_to.contains(&k),
+            None => true,
+        }
+    }
 }
 
 /// What an evidence item is to the suggestion.
@@ -388,11 +403,37 @@ pub fn evaluate_with_confidence(
     metrics: &Metrics,
     confidence: &Confidence,
 ) -> Vec<SuggestedMeasure> {
-    let mut out: Vec<SuggestedMeasure> = catalogue
-        .iter()
-        .filter_map(|m| suggest(m, metrics, confidence))
-        .collect();
-    out.sort_by(|a, b| {
+    evaluate_for(catalogue, metrics, confidence, None).suggested
+}
+
+/// What [`evaluate_for`] found for a cluster of a given type.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Evaluation {
+    /// The measures that fired and apply to the type, ranked.
+    pub suggested: Vec<SuggestedMeasure>,
+    /// Ids (catalogue order) of measures whose rules fired but that are not for this type of cluster.
+    pub set_aside: Vec<String>,
+}
+
+/// [`evaluate_with_confidence`] for a cluster of type `kind`: measures not for that type are set aside (their
+/// ids kept, so the report can say which and why).
+pub fn evaluate_for(
+    catalogue: &[Measure],
+    metrics: &Metrics,
+    confidence: &Confidence,
+    kind: Option<ClusterType>,
+) -> Evaluation {
+    let mut out = Evaluation::default();
+    for m in catalogue {
+        if let Some(s) = suggest(m, metrics, confidence) {
+            if m.applies(kind) {
+                out.suggested.push(s);
+            } else {
+                out.set_aside.push(s.id);
+            }
+        }
+    }
+    out.suggested.sort_by(|a, b| {
         b.priority
             .total_cmp(&a.priority)
             .then_with(|| a.id.cmp(&b.id))
@@ -469,9 +510,20 @@ pub fn data_needed(
     metrics: &Metrics,
     fired: &[SuggestedMeasure],
 ) -> Vec<DataNeed> {
+    data_needed_for(catalogue, metrics, fired, None)
+}
+
+/// [`data_needed`] for a cluster of type `kind`: data that would only decide measures not for that type is not
+/// asked for.
+pub fn data_needed_for(
+    catalogue: &[Measure],
+    metrics: &Metrics,
+    fired: &[SuggestedMeasure],
+    kind: Option<ClusterType>,
+) -> Vec<DataNeed> {
     let mut out: Vec<DataNeed> = Vec::new();
     for m in catalogue {
-        if fired.iter().any(|s| s.id == m.id) {
+        if !m.applies(kind) || fired.iter().any(|s| s.id == m.id) {
             continue;
         }
         for r in &m.rules {

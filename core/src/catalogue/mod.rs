@@ -6,7 +6,8 @@
 //!   集而不群);
 //! - `checklists`: MIIT 2022 and 特色小镇 2021 criteria;
 //! - `maturity`, `formation`, `lifecycle`: the scoring tables of `maturity-scoring.json`;
-//! - `measures`: the measure catalogue, its rules over typed metrics, priority and the data to collect.
+//! - `measures`: the measure catalogue, its rules over typed metrics, priority and the data to collect;
+//! - `typology`: the seed's four cluster types (ch.6 一), which decide the measures that apply.
 
 pub mod chain;
 pub mod checklists;
@@ -14,3 +15,4 @@ pub mod formation;
 pub mod lifecycle;
 pub mod maturity;
 pub mod measures;
+pub mod typology;

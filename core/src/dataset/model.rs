@@ -226,6 +226,14 @@ pub struct YearFigures {
     pub output: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_added: Option<f64>,
+    /// Output as an index number (any base, e.g. the peak year = 100) when the source gives only a relative
+    /// change ("output fell by more than 60 %"); compared only with other index points, never with `output`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_index: Option<f64>,
+    /// How the source names the time when it gives no exact year (e.g. "20 世纪 80 年代后期"); `year` is then a
+    /// representative year and the report says "about".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
 }
 
 /// A cluster under study.
@@ -237,6 +245,10 @@ pub struct Cluster {
     /// Industry codes that make up the cluster; a town industry or firm belongs when its code starts with one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub industries: Vec<String>,
+    /// The cluster's type among the seed's four (ch.6 一); absent = taken from the chain template, else from
+    /// the industry codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_type: Option<ClusterType>,
     /// Id of a bundled chain template (`hosiery`, `textile-garment`, `tourism`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chain_template: Option<String>,
@@ -302,6 +314,52 @@ pub struct Cluster {
     /// Cluster figures by year (firms, employment, output); else summed from the industries' history.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<YearFigures>,
+}
+
+/// The types of small-town cluster the seed names (ch.6 一: 农牧示范型、工业主导型、商业贸易型、旅游生态型). The type
+/// decides which measures apply: a tourism town is not told to digitise its factories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ClusterType {
+    /// 农牧示范型: farming, animal husbandry and their processing.
+    Agricultural,
+    /// 工业主导型: manufacturing.
+    Industrial,
+    /// 商业贸易型: specialised markets and trade.
+    Trade,
+    /// 旅游生态型: tourism and ecology.
+    Tourism,
+}
+
+impl ClusterType {
+    pub const ALL: [ClusterType; 4] = [
+        ClusterType::Agricultural,
+        ClusterType::Industrial,
+        ClusterType::Trade,
+        ClusterType::Tourism,
+    ];
+
+    /// The seed's own name (zh) and this tool's English.
+    pub fn label(self) -> crate::lang::Text {
+        use crate::lang::Text;
+        match self {
+            ClusterType::Agricultural => Text::new("农牧示范型", "agricultural demonstration"),
+            ClusterType::Industrial => Text::new("工业主导型", "industry-led"),
+            ClusterType::Trade => Text::new("商业贸易型", "commerce and trade"),
+            ClusterType::Tourism => Text::new("旅游生态型", "tourism and ecology"),
+        }
+    }
+
+    /// The dataset's spelling (`industrial`, …).
+    pub fn id(self) -> &'static str {
+        match self {
+            ClusterType::Agricultural => "agricultural",
+            ClusterType::Industrial => "industrial",
+            ClusterType::Trade => "trade",
+            ClusterType::Tourism => "tourism",
+        }
+    }
 }
 
 /// A chain template of the user's own.

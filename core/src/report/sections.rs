@@ -246,6 +246,8 @@ pub struct Checklists {
 pub struct ClusterReport {
     pub name: String,
     pub industries: Vec<String>,
+    /// The seed's cluster type (ch.6 一) and where it came from; it decides which measures apply.
+    pub typology: crate::typology::Typology,
     pub totals: ClusterTotals,
     pub lq: Section<ClusterLq>,
     pub concentration: Section<Concentration>,
@@ -359,6 +361,9 @@ pub struct ClusterMeasures {
     /// 需要补充调查的数据: unknown inputs and the measures they would decide.
     #[serde(default)]
     pub data_needed: Vec<crate::measures::DataNeed>,
+    /// Ids of measures whose rules fired but that are not for this cluster's type (seed ch.6 一).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<String>,
 }
 
 /// The full report.

@@ -222,6 +222,7 @@ fn measure_priority_combines_rules_and_ranks_by_id_on_ties() {
         description: Text::new("d", "d"),
         seed_ref: "ch.6 二".into(),
         sources: Vec::new(),
+        applies_to: Vec::new(),
         rules,
     };
     let cat = vec![

@@ -403,84 +403,198 @@ pub(crate) fn measures(r: &Report, lang: Lang) -> Vec<Block> {
             Term::SeedTitle.get(lang)
         ),
     })];
+    let views = measure_views(r, lang).unwrap_or_default();
     out.extend(per_cluster(r, lang, |c, level| {
-        let list: Vec<&SuggestedMeasure> = cluster_measures(r, c)
-            .map(|m| m.measures.iter().collect())
-            .unwrap_or_default();
-        cluster_measures_blocks(&list, level, lang)
+        views
+            .iter()
+            .find(|v| v.cluster == c.name)
+            .map(|v| cluster_measures_blocks(v, level, lang))
+            .unwrap_or_default()
     }));
     out
 }
 
-fn cluster_measures_blocks(list: &[&SuggestedMeasure], level: u8, lang: Lang) -> Vec<Block> {
-    let mut out = Vec::new();
-    if list.is_empty() {
-        out.push(para(t(
-            lang,
-            "按现有数据，本工具的判据没有触发任何对策建议。这不等于没有问题：补充第五部分所列数据后可再作判断。",
-            "With the data entered, none of this tool's rules suggests a measure. That is not the same as no problem: collect the data listed in part 5 and look again.",
-        )));
-        return out;
+/// The measures a cluster's type set aside (seed ch.6 一), in words; `None` when there are none.
+pub(crate) fn set_aside_words(c: &ClusterReport, ids: &[String], lang: Lang) -> Option<String> {
+    let kind = c.typology.kind?;
+    if ids.is_empty() {
+        return None;
     }
-    for k in 0..6 {
-        let mut mine: Vec<&&SuggestedMeasure> =
-            list.iter().filter(|m| heading_of(m) == k).collect();
-        mine.sort_by(|a, b| {
-            b.priority
-                .total_cmp(&a.priority)
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        out.push(heading(
-            level,
-            format!("{}{}", sub_number(k + 1, lang), measure_heading(k, lang)),
-        ));
-        if mine.is_empty() {
-            out.push(para(t(
-                lang,
-                "按现有数据，这方面没有需要优先采取的措施。",
-                "With the data entered, nothing in this area stands out.",
-            )));
-            continue;
-        }
-        for (i, m) in mine.iter().enumerate() {
-            out.push(heading(
-                level + 1,
-                match lang {
-                    Lang::Zh => format!(
-                        "{}．{}（{}）",
-                        i + 1,
-                        m.title.get(lang),
-                        priority_words(m.priority, lang)
-                    ),
-                    Lang::En => format!(
-                        "{}. {} ({})",
-                        i + 1,
-                        m.title.get(lang),
-                        priority_words(m.priority, lang)
-                    ),
-                },
-            ));
-            out.push(para(m.description.get(lang).to_string()));
-            out.push(lead(t(lang, "建议理由：", "Why: "), reason(m, lang)));
-            let mut origin = vec![seed_refs(&m.seed_ref, lang)];
-            origin.extend(m.sources.iter().map(|s| sources::source(s, lang)));
-            out.push(lead(
-                t(lang, "出处：", "Source: "),
-                sentence(origin.join(lang.pick("；", "; ")), lang),
-            ));
-            if m.confidence < 1.0 {
-                out.push(note(match lang {
-                    Lang::Zh => format!(
-                        "注意：这条建议依据的综合得分只有 {} 的指标有数据，属于部分数据下的判断，补充数据后应复核。",
-                        crate::present::format::percent(m.confidence, 0)
-                    ),
-                    Lang::En => format!(
-                        "Note: the score behind this measure rests on {} of its indicators only: a judgement on partial data, to be checked when more is known.",
-                        crate::present::format::percent(m.confidence, 0)
-                    ),
-                }));
+    let catalogue = crate::measures::catalogue().unwrap_or(&[]);
+    let titles: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            catalogue
+                .iter()
+                .find(|m| &m.id == id)
+                .map_or_else(|| id.clone(), |m| quote_title(m.title.get(lang)))
+        })
+        .collect();
+    Some(match lang {
+        Lang::Zh => format!(
+            "按{}集群，下列建议虽有数据触发，但针对的是其他类型的集群，没有列入：{}。",
+            kind.label().get(lang),
+            join(&titles, lang)
+        ),
+        Lang::En => format!(
+            "For a cluster of the {} type, these measures were triggered by the data but are meant for other types of cluster, and are not listed: {}.",
+            kind.label().get(lang),
+            join(&titles, lang)
+        ),
+    })
+}
+
+/// A suggested measure as every front end shows it: the report, the app's summary.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MeasureItem {
+    pub id: String,
+    /// "1．title（优先级 0.80，高）": rank within its heading, title and priority in words.
+    pub heading: String,
+    pub description: String,
+    /// Why it is suggested: its triggers in words with their thresholds' sources.
+    pub reason: String,
+    /// Where it comes from: the seed's chapter in words, other sources.
+    pub source: String,
+    /// Said when the score behind it rests on part of its indicators.
+    pub partial: Option<String>,
+}
+
+/// One of the seed's six chapter-6 headings with its measures, highest priority first.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MeasureHeading {
+    /// "（一）统一规划，政策支持".
+    pub title: String,
+    pub items: Vec<MeasureItem>,
+}
+
+/// A cluster's measures under the six headings, and the measures its type set aside.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ClusterMeasureView {
+    pub cluster: String,
+    /// All six headings, in the seed's order (a heading may have no measure).
+    pub headings: Vec<MeasureHeading>,
+    pub set_aside: Option<String>,
+}
+
+/// Every cluster's measures as shown, or why none were computed: the one source of the measures' wording.
+pub fn measure_views(r: &Report, lang: Lang) -> Result<Vec<ClusterMeasureView>, String> {
+    if let Section::NotComputed { reason } = &r.measures {
+        return Err(super::words::plain_reason(reason.get(lang), lang));
+    }
+    Ok(r.clusters
+        .iter()
+        .map(|c| {
+            let found = cluster_measures(r, c);
+            let list: Vec<&SuggestedMeasure> = found
+                .map(|m| m.measures.iter().collect())
+                .unwrap_or_default();
+            ClusterMeasureView {
+                cluster: c.name.clone(),
+                headings: grouped(&list, lang),
+                set_aside: found.and_then(|m| set_aside_words(c, &m.set_aside, lang)),
+            }
+        })
+        .collect())
+}
+
+fn grouped(list: &[&SuggestedMeasure], lang: Lang) -> Vec<MeasureHeading> {
+    (0..6)
+        .map(|k| {
+            let mut mine: Vec<&&SuggestedMeasure> =
+                list.iter().filter(|m| heading_of(m) == k).collect();
+            mine.sort_by(|a, b| {
+                b.priority
+                    .total_cmp(&a.priority)
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+            let items = mine
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let mut origin = vec![seed_refs(&m.seed_ref, lang)];
+                    origin.extend(m.sources.iter().map(|s| sources::source(s, lang)));
+                    MeasureItem {
+                        id: m.id.clone(),
+                        heading: match lang {
+                            Lang::Zh => format!(
+                                "{}．{}（{}）",
+                                i + 1,
+                                m.title.get(lang),
+                                priority_words(m.priority, lang)
+                            ),
+                            Lang::En => format!(
+                                "{}. {} ({})",
+                                i + 1,
+                                m.title.get(lang),
+                                priority_words(m.priority, lang)
+                            ),
+                        },
+                        description: m.description.get(lang).to_string(),
+                        reason: reason(m, lang),
+                        source: sentence(origin.join(lang.pick("；", "; ")), lang),
+                        partial: (m.confidence < 1.0).then(|| match lang {
+                            Lang::Zh => format!(
+                                "注意：这条建议依据的综合得分只有 {} 的指标有数据，属于部分数据下的判断，补充数据后应复核。",
+                                crate::present::format::percent(m.confidence, 0)
+                            ),
+                            Lang::En => format!(
+                                "Note: the score behind this measure rests on {} of its indicators only: a judgement on partial data, to be checked when more is known.",
+                                crate::present::format::percent(m.confidence, 0)
+                            ),
+                        }),
+                    }
+                })
+                .collect();
+            MeasureHeading {
+                title: format!("{}{}", sub_number(k + 1, lang), measure_heading(k, lang)),
+                items,
+            }
+        })
+        .collect()
+}
+
+/// The words for a heading without a measure.
+pub fn nothing_under_heading(lang: Lang) -> String {
+    t(
+        lang,
+        "按现有数据，这方面没有需要优先采取的措施。",
+        "With the data entered, nothing in this area stands out.",
+    )
+}
+
+/// The words for a cluster without any measure.
+pub fn no_measure(lang: Lang) -> String {
+    t(
+        lang,
+        "按现有数据，本工具的判据没有触发任何对策建议。这不等于没有问题：补充第五部分所列数据后可再作判断。",
+        "With the data entered, none of this tool's rules suggests a measure. That is not the same as no problem: collect the data listed in part 5 and look again.",
+    )
+}
+
+fn cluster_measures_blocks(view: &ClusterMeasureView, level: u8, lang: Lang) -> Vec<Block> {
+    let mut out = Vec::new();
+    if view.headings.iter().all(|h| h.items.is_empty()) {
+        out.push(para(no_measure(lang)));
+    } else {
+        for h in &view.headings {
+            out.push(heading(level, h.title.clone()));
+            if h.items.is_empty() {
+                out.push(para(nothing_under_heading(lang)));
+                continue;
+            }
+            for m in &h.items {
+                out.push(heading(level + 1, m.heading.clone()));
+                out.push(para(m.description.clone()));
+                out.push(lead(t(lang, "建议理由：", "Why: "), m.reason.clone()));
+                out.push(lead(t(lang, "出处：", "Source: "), m.source.clone()));
+                if let Some(p) = &m.partial {
+                    out.push(note(p.clone()));
+                }
             }
         }
+    }
+    if let Some(words) = &view.set_aside {
+        out.push(note(words.clone()));
     }
     out
 }

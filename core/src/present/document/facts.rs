@@ -452,7 +452,60 @@ fn cluster_paragraph(r: &Report, c: &ClusterReport, lang: Lang) -> String {
             Lang::En => format!("and produces {}{share}", money(o, lang)),
         });
     }
-    sentence(parts.join(lang.pick("，", ", ")), lang)
+    let mut text = sentence(parts.join(lang.pick("，", ", ")), lang);
+    text.push_str(lang.pick("", " "));
+    text.push_str(&type_sentence(c, lang));
+    text
+}
+
+/// The cluster's type among the seed's four (ch.6 一) and how it was decided, as a sentence.
+pub(crate) fn type_sentence(c: &ClusterReport, lang: Lang) -> String {
+    use crate::typology::TypeBasis;
+    let chapter = crate::present::glossary::seed_chapter("ch.6 一", lang);
+    let Some(kind) = c.typology.kind else {
+        return match lang {
+            Lang::Zh => format!(
+                "按{chapter}的四种集群类型，这个集群的类型未定（没有填写，产业链模板和所含行业也不能判断），各项对策都按适用考虑。"
+            ),
+            Lang::En => format!(
+                "Of the four cluster types of {chapter}, this cluster's is not settled (not entered, and neither its chain template nor its industries tell), so every measure is considered."
+            ),
+        };
+    };
+    let basis = match (c.typology.basis, lang) {
+        (Some(TypeBasis::Declared), Lang::Zh) => "由调查者填写".to_string(),
+        (Some(TypeBasis::Declared), Lang::En) => "as entered".to_string(),
+        (Some(TypeBasis::Template), _) => {
+            let name = c
+                .chain
+                .computed()
+                .and_then(|ch| super::words::template_name(ch, lang))
+                .or_else(|| c.typology.template.clone())
+                .unwrap_or_default();
+            match lang {
+                Lang::Zh => format!("依产业链模板“{name}”"),
+                Lang::En => format!("from the chain template “{name}”"),
+            }
+        }
+        (Some(TypeBasis::Codes) | None, Lang::Zh) => "依所含行业的代码".to_string(),
+        (Some(TypeBasis::Codes) | None, Lang::En) => "from its industry codes".to_string(),
+    };
+    match lang {
+        Lang::Zh => format!(
+            "按{chapter}的四种集群类型，属{}（{basis}），对策按这一类型取舍。",
+            kind.label().get(lang)
+        ),
+        Lang::En => format!(
+            "Of the four cluster types of {chapter}, it is {} ({basis}); the measures are chosen for that type.",
+            article(kind.label().get(lang))
+        ),
+    }
+}
+
+/// "an industry-led cluster" / "a tourism and ecology cluster".
+fn article(label: &str) -> String {
+    let an = label.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {label} cluster", if an { "an" } else { "a" })
 }
 
 /// 二、主要特点.

@@ -653,9 +653,18 @@ fn stage_words(c: &ClusterReport, lang: Lang) -> String {
         .iter()
         .filter_map(|p| {
             let d = p.decision.as_ref()?;
+            // A year the source names only roughly is shown with its words.
+            let year = |y: i32, words: &Option<String>, end: bool| match (words, lang) {
+                (Some(w), Lang::Zh) => format!("{w}（约 {y} 年）"),
+                (Some(w), Lang::En) => format!("{w} (about {y})"),
+                (None, Lang::Zh) if end => format!("{y} 年"),
+                (None, _) => y.to_string(),
+            };
+            let from = year(p.from, &p.from_period, false);
+            let to = year(p.to, &p.to_period, true);
             Some(match lang {
-                Lang::Zh => format!("{}—{} 年{}", p.from, p.to, d.label.get(lang)),
-                Lang::En => format!("{}–{} {}", p.from, p.to, d.label.get(lang)),
+                Lang::Zh => format!("{from}—{to}{}", d.label.get(lang)),
+                Lang::En => format!("{from}–{to} {}", d.label.get(lang)),
             })
         })
         .collect();

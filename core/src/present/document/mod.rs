@@ -11,6 +11,10 @@
 
 mod appendix;
 mod diagnosis;
+pub use diagnosis::{
+    measure_views, no_measure, nothing_under_heading, ClusterMeasureView, MeasureHeading,
+    MeasureItem,
+};
 mod effects;
 mod facts;
 mod features;
