@@ -458,6 +458,8 @@ texts! {
     ExampleHunanNote => "“扎堆”而缺少产业链的典型问题（报告第五章）", "firms crowded together without a value chain (ch.5)";
     ExampleCounty => "一个县的多个乡镇（区域模式，示意）", "Several towns of a county (region mode, illustrative)";
     ExampleCountyNote => "EG 指数、区位基尼系数与乡镇×行业区位商", "EG index, locational Gini and the town × industry LQ matrix";
+    ExampleTourism => "湖南古城旅游小镇（示意）", "A Hunan old-town tourism township (illustrative)";
+    ExampleTourismNote => "旅游生态型集群：适用的对策与工业集群不同（报告第六章一）", "a tourism-and-ecology cluster: the measures that apply differ from an industrial one's (ch.6)";
     SummarySection => "分析概览", "Summary";
     ClusterLq => "集群就业区位商", "Cluster employment LQ";
     MaturityIndex => "成熟度指数", "Maturity index";
@@ -466,8 +468,15 @@ texts! {
     Multipliers => "乘数", "Multipliers";
     EconomicBaseMultiplier => "经济基础乘数", "Economic-base multiplier";
     KeynesMultiplier => "凯恩斯乘数", "Keynesian multiplier";
-    Measures => "对策建议（按优先级）", "Suggested measures (by priority)";
+    Measures => "对策建议", "Suggested measures";
     Evidence => "依据", "Evidence";
+    MeasuresHint => "按《湖南小城镇优化研究》第六章的六个方面归类，每个方面内按优先级从高到低排列；优先级（0—1）由差距大小、判据权重和数据完整程度算出。", "Grouped under the six headings of chapter 6 of the study, highest priority first within each; the priority (0–1) comes from the size of the gap, the rule's weight and how complete the data is.";
+    MeasureWhy => "建议理由：", "Why: ";
+    ClusterTypeField => "集群类型", "Cluster type";
+    ClusterTypeAuto => "按产业链模板或行业代码判断", "from the chain template or the industry codes";
+    ClusterTypeHint => "研究报告第六章（一）的四种类型；类型决定哪些对策适用（例如旅游集群不建议建工业园区）。", "The study's four types (ch.6, part 1); the type decides which measures apply (a tourism cluster is not told to build an industrial park).";
+    ClusterTypeUnknown => "未定", "not settled";
+    MeasureSource => "出处：", "Source: ";
     NotGiven => "未填写", "not given";
     Warnings => "提示", "Warnings";
     SmallIndustry => "样本小", "small";
@@ -508,8 +517,8 @@ pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || key.get(lang.get())
 }
 
-/// The display name of an engine variant id (`assignment`, `lq`, `leakage`, …), with the id kept beside it so
-/// that a teacher can find it in METHODS.md; unknown ids are shown as they are.
+/// The display name of an engine variant id (`assignment`, `lq`, `leakage`, …) in the user's language (the ids
+/// are program words; the method notes name each variant in words); unknown ids are shown as they are.
 pub fn variant_label(id: &str, lang: Lang) -> String {
     let name = match id {
         "assignment" => lang.pick("分配法（按外销比例）", "assignment (outside-sales shares)"),
@@ -519,7 +528,7 @@ pub fn variant_label(id: &str, lang: Lang) -> String {
         "armstrong-taylor" => lang.pick("Armstrong–Taylor 式", "Armstrong–Taylor form"),
         _ => return id.to_string(),
     };
-    format!("{name} [{id}]")
+    name.to_string()
 }
 
 /// A GB/T 4754 code as shown in tables and charts; the engine's `other` (employment outside the listed

@@ -71,8 +71,13 @@ test('a teacher opens Datang, switches on explanations and checks one LQ by hand
 });
 
 test('the Xiqiao guide shows why 26.7 % needs four periods', async ({ page }) => {
-  const history: { year: number; output?: number }[] = cli(['example', 'xiqiao']).clusters[0].history;
-  const withOutput = history.filter((h) => h.output !== undefined);
+  // The cluster's dated sales (1998) and its current sales at the dataset's year (2001: the study's present).
+  const example = cli(['example', 'xiqiao']);
+  const history: { year: number; output?: number }[] = example.clusters[0].history;
+  const withOutput = [
+    ...history.filter((h) => h.output !== undefined),
+    { year: example.town.year, output: example.clusters[0].output },
+  ];
   const first = withOutput[0];
   const last = withOutput[withOutput.length - 1];
   const intervals = last.year - first.year;

@@ -65,13 +65,28 @@ test('the Datang case shows the engine report: cluster LQ, maturity and measures
   const card = page.getByTestId('cluster-card').first();
   await expect(card.getByTestId('cluster-lq')).toHaveText(cluster.lq.employment.toFixed(2));
   await expect(card.getByTestId('maturity')).toHaveText(cluster.maturity.index.toFixed(1));
-  await expect(page.getByTestId('measure')).toHaveCount(Math.min(5, report.measures.clusters[0].measures.length));
-  await expect(page.getByTestId('measure').first()).toContainText(report.measures.clusters[0].measures[0].title.zh);
+  // Every measure the engine suggests, under the seed's six ch.6 headings in their order, ranked within each.
+  const fired = report.measures.clusters[0].measures;
+  await expect(page.getByTestId('measure')).toHaveCount(fired.length);
+  for (const m of fired) await expect(page.locator(`[data-measure="${m.id}"]`)).toContainText(m.title.zh);
+  const six = ['统一规划，政策支持', '强化基础，聚集要素', '扶植龙头，培育品牌，提升技术，促进创新',
+    '完善社会服务体系，营造文化网络氛围', '注重环境友好', '理顺产业关系'];
+  const shown = await page.getByTestId('measure-heading').allTextContents();
+  const order = shown.map((h) => six.findIndex((t) => h.endsWith(t)));
+  expect(order.every((k) => k >= 0), shown.join(' | ')).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  // Within a heading the priority never rises.
+  for (const list of await page.locator('ol.measures').all()) {
+    const p = (await list.locator('[data-testid="measure"] strong').allTextContents())
+      .map((t) => Number(/优先级 ([0-9.]+)/.exec(t)![1]));
+    expect([...p].sort((a, b) => b - a)).toEqual(p);
+  }
   // The evidence in the report's words (one wording for summary, report and exports): a percentage as %, the
-  // threshold's source in Chinese, no rule syntax.
-  const firstMeasure = page.getByTestId('measure').first();
-  await expect(firstMeasure).toContainText('判据为');
-  for (const bad of ['assumption', 'seed ch.', ' = ', '(<']) await expect(firstMeasure).not.toContainText(bad);
+  // threshold's source in Chinese, the seed's chapter in words, no rule syntax.
+  await expect(page.getByTestId('measure').filter({ hasText: '判据为' }).first()).toBeVisible();
+  const measures = page.getByTestId('measure');
+  for (const bad of ['assumption', 'seed ch.', ' = ', '(<', '[ch.']) await expect(measures.filter({ hasText: bad })).toHaveCount(0);
+  await expect(measures.first()).toContainText('《湖南小城镇优化研究》第');
   await page.getByLabel('讲解模式').check();
   await expect(page.locator('.explain-row').first()).toBeVisible();
   await fullShot(page, 'screenshots/datang-zh.png');

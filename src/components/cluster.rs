@@ -8,7 +8,7 @@ use crate::components::fields::{NumberField, TextField};
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
 use clustercalc_core::chain;
-use clustercalc_core::dataset::{Cluster, Dataset};
+use clustercalc_core::dataset::{Cluster, ClusterType, Dataset};
 use leptos::prelude::*;
 
 /// Splits typed industry codes on commas, Chinese commas, 、 and spaces; keeps them as text.
@@ -89,6 +89,33 @@ pub fn ClusterView() -> impl IntoView {
                 c.chain_template = (!v.is_empty()).then_some(v);
             }
         });
+    };
+    // The seed's cluster type (ch.6 一): declared here, else taken from the template or the codes.
+    let type_id = move || {
+        d.with(|d| {
+            d.clusters
+                .first()
+                .and_then(|c| c.cluster_type)
+                .map(|k| k.id())
+                .unwrap_or_default()
+        })
+    };
+    let on_type = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        app.edit("clusters[0].cluster_type", |d| {
+            if let Some(c) = d.clusters.first_mut() {
+                c.cluster_type = ClusterType::ALL.into_iter().find(|k| k.id() == v);
+            }
+        });
+    };
+    let type_options = move || {
+        ClusterType::ALL
+            .into_iter()
+            .map(|k| {
+                let selected = move || type_id() == k.id();
+                view! { <option value=k.id() selected=selected>{move || k.label().get(lang.get()).to_string()}</option> }
+            })
+            .collect_view()
     };
     let options = move || {
         templates
@@ -178,14 +205,26 @@ pub fn ClusterView() -> impl IntoView {
                     <small id="cluster-codes-hint" class="hint">{tr(T::ClusterCodesHint)}</small>
                     <FieldError path="clusters[0].industries" />
                 </div>
-                <label class="field">
-                    <span class="field-label">{tr(T::ChainTemplate)}</span>
-                    <select on:change=on_template prop:value=template_id>
-                        <option value="" selected=move || template_id().is_empty()>{tr(T::NoTemplate)}</option>
-                        {options}
-                    </select>
-                </label>
-                <FieldError path="clusters[0].chain_template" />
+                <div>
+                    <label class="field">
+                        <span class="field-label">{tr(T::ChainTemplate)}</span>
+                        <select on:change=on_template prop:value=template_id>
+                            <option value="" selected=move || template_id().is_empty()>{tr(T::NoTemplate)}</option>
+                            {options}
+                        </select>
+                    </label>
+                    <FieldError path="clusters[0].chain_template" />
+                </div>
+                <div>
+                    <label class="field">
+                        <span class="field-label">{tr(T::ClusterTypeField)}</span>
+                        <select on:change=on_type prop:value=type_id aria-describedby="cluster-type-hint">
+                            <option value="" selected=move || type_id().is_empty()>{tr(T::ClusterTypeAuto)}</option>
+                            {type_options}
+                        </select>
+                    </label>
+                    <small id="cluster-type-hint" class="hint">{tr(T::ClusterTypeHint)}</small>
+                </div>
             </div>
             <Show when=move || !stages().is_empty()>
                 <table class="stages">

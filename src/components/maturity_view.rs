@@ -121,12 +121,25 @@ fn maturity_body(m: &Maturity, lang: Lang, explain: bool) -> AnyView {
     .into_any()
 }
 
-fn inputs_text(inputs: &std::collections::BTreeMap<String, f64>) -> String {
-    inputs
-        .iter()
-        .map(|(k, v)| format!("{k} = {}", number(*v, 3)))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn inputs_text(inputs: &std::collections::BTreeMap<String, f64>, lang: Lang) -> String {
+    clustercalc_core::present::document::lifecycle_inputs_text(inputs, lang)
+}
+
+/// "1998–2001", or with the source's words for a year it names only roughly.
+fn period_years(p: &clustercalc_core::lifecycle::Period, lang: Lang) -> String {
+    let year = |y: i32, words: &Option<String>| match words {
+        Some(w) => format!(
+            "{w}{}{y}{}",
+            lang.pick("（约 ", " (about "),
+            lang.pick("）", ")")
+        ),
+        None => y.to_string(),
+    };
+    format!(
+        "{}–{}",
+        year(p.from, &p.from_period),
+        year(p.to, &p.to_period)
+    )
 }
 
 fn lifecycle_body(l: &Lifecycle, lang: Lang, explain: bool) -> AnyView {
@@ -139,10 +152,23 @@ fn lifecycle_body(l: &Lifecycle, lang: Lang, explain: bool) -> AnyView {
         .decision
         .as_ref()
         .map(|d| d.rule.text.get(lang).to_string());
-    let window = l
-        .window
-        .as_ref()
-        .map(|w| format!("{}–{} ({})", w.from, w.to, w.basis));
+    let window = l.window.as_ref().map(|w| {
+        let basis = match (w.basis.as_str(), lang) {
+            ("output", Lang::Zh) => "按产值",
+            ("employment", Lang::Zh) => "按就业",
+            (_, Lang::Zh) => "按企业数",
+            ("output", Lang::En) => "on output",
+            ("employment", Lang::En) => "on employment",
+            (_, Lang::En) => "on firm counts",
+        };
+        format!(
+            "{}–{}{}{basis}{}",
+            w.from,
+            w.to,
+            lang.pick("（", " ("),
+            lang.pick("）", ")")
+        )
+    });
     let periods = l
         .periods
         .iter()
@@ -153,9 +179,9 @@ fn lifecycle_body(l: &Lifecycle, lang: Lang, explain: bool) -> AnyView {
             );
             view! {
                 <tr>
-                    <td>{format!("{}–{}", p.from, p.to)}</td>
+                    <td>{period_years(p, lang)}</td>
                     <td>{decided}</td>
-                    <td class="small">{inputs_text(&p.inputs)}</td>
+                    <td class="small">{inputs_text(&p.inputs, lang)}</td>
                 </tr>
             }
         })
@@ -170,7 +196,7 @@ fn lifecycle_body(l: &Lifecycle, lang: Lang, explain: bool) -> AnyView {
             {window.map(|w| view! { <dt>{T::Window.get(lang)}</dt><dd>{w}</dd> })}
         </dl>
         {explain.then(|| view! {
-            <p class="explain"><strong>{T::ExplainInputs.get(lang)}": "</strong>{inputs_text(&l.inputs)}
+            <p class="explain"><strong>{T::ExplainInputs.get(lang)}": "</strong>{inputs_text(&l.inputs, lang)}
                 "; "<strong>{T::ExplainSource.get(lang)}": "</strong>{l.source.clone()}</p>
         })}
         {has_periods.then(|| view! {

@@ -15,6 +15,7 @@ fn example_text(name: &str) -> (T, T) {
         "datang" => (T::ExampleDatang, T::ExampleDatangNote),
         "xiqiao" => (T::ExampleXiqiao, T::ExampleXiqiaoNote),
         "county" => (T::ExampleCounty, T::ExampleCountyNote),
+        "tourism-town" => (T::ExampleTourism, T::ExampleTourismNote),
         _ => (T::ExampleHunan, T::ExampleHunanNote),
     }
 }

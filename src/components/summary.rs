@@ -5,6 +5,9 @@ use crate::format::number;
 use crate::i18n::{tr, use_lang, variant_label, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::{ClusterReport, Report, Section};
+use clustercalc_core::present::document::{
+    measure_views, no_measure, ClusterMeasureView, MeasureHeading,
+};
 use clustercalc_core::Lang;
 use leptos::prelude::*;
 
@@ -19,6 +22,8 @@ struct Card {
     stage: String,
     stage_class: &'static str,
     chain: String,
+    /// The seed's cluster type (ch.6 一).
+    kind: String,
 }
 
 fn card(c: &ClusterReport, lang: Lang) -> Card {
@@ -45,7 +50,12 @@ fn card(c: &ClusterReport, lang: Lang) -> Card {
         .and_then(|ch| ch.completeness.value)
         .map(|v| format!("{}%", number(v * 100.0, 1)))
         .unwrap_or_else(|| "—".into());
+    let kind = c.typology.kind.map_or_else(
+        || T::ClusterTypeUnknown.get(lang).to_string(),
+        |k| k.label().get(lang).to_string(),
+    );
     Card {
+        kind,
         name: c.name.clone(),
         lq,
         maturity,
@@ -70,18 +80,10 @@ fn card_view(cards: Memo<Vec<Card>>, k: usize) -> impl IntoView {
                     <dd data-testid="stage" class=move || card.with(|c| c.stage_class)>{field(|c| c.stage.clone())}</dd>
                 </div>
                 <div><dt>{tr(T::ChainCompleteness)}</dt><dd>{field(|c| c.chain.clone())}</dd></div>
+                <div><dt>{tr(T::ClusterTypeField)}</dt><dd data-testid="cluster-type" class="word">{field(|c| c.kind.clone())}</dd></div>
             </dl>
         </article>
     }
-}
-
-/// A suggested measure as shown.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct MeasureLine {
-    title: String,
-    seed_ref: String,
-    description: String,
-    evidence: String,
 }
 
 /// The summary as text, piece by piece: each piece is its own memo, so an edit repaints only the pieces whose
@@ -91,7 +93,8 @@ struct Pieces {
     cards: Vec<Card>,
     base: String,
     keynes: String,
-    measures: Result<Vec<MeasureLine>, String>,
+    /// Each cluster's measures under the seed's six ch.6 headings, worded by the report's presentation layer.
+    measures: Result<Vec<ClusterMeasureView>, String>,
     /// 需要补充调查的数据: "field label → measures it would decide", one line each.
     needed: Vec<String>,
     warnings: Vec<String>,
@@ -118,25 +121,7 @@ fn pieces(r: &Report, lang: Lang) -> Pieces {
         ),
         Section::NotComputed { reason } => reason.get(lang).to_string(),
     };
-    let measures = match &r.measures {
-        Section::Computed(m) => Ok(m
-            .clusters
-            .iter()
-            .flat_map(|c| c.measures.iter().take(5))
-            .map(|m| MeasureLine {
-                title: m.title.get(lang).to_string(),
-                seed_ref: format!(" [{}]", m.seed_ref),
-                description: m.description.get(lang).to_string(),
-                evidence: m
-                    .evidence
-                    .iter()
-                    .map(|e| clustercalc_core::present::document::evidence_text(e, lang))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            })
-            .collect()),
-        Section::NotComputed { reason } => Err(reason.get(lang).to_string()),
-    };
+    let measures = measure_views(r, lang);
     let catalogue = clustercalc_core::measures::catalogue().unwrap_or(&[]);
     let title = |id: &str| {
         catalogue
@@ -175,6 +160,38 @@ fn pieces(r: &Report, lang: Lang) -> Pieces {
     }
 }
 
+/// One cluster's measures: the headings that hold a measure, in the seed's order, each ranked.
+fn cluster_measures_view(v: ClusterMeasureView, several: bool) -> impl IntoView {
+    let lang = use_lang();
+    let empty = v.headings.iter().all(|h| h.items.is_empty());
+    let headings: Vec<MeasureHeading> = v
+        .headings
+        .into_iter()
+        .filter(|h| !h.items.is_empty())
+        .collect();
+    view! {
+        <section class="measure-cluster" data-testid="measure-cluster">
+            {several.then(|| view! { <h4 class="measure-cluster-name">{v.cluster.clone()}</h4> })}
+            {empty.then(|| view! { <p>{move || no_measure(lang.get())}</p> })}
+            {headings.into_iter().map(|h| view! {
+                <h4 class="measure-heading" data-testid="measure-heading">{h.title}</h4>
+                <ol class="measures">
+                    {h.items.into_iter().map(|m| view! {
+                        <li data-testid="measure" data-measure=m.id>
+                            <strong>{m.heading}</strong>
+                            <p>{m.description}</p>
+                            <p class="evidence"><b>{tr(T::MeasureWhy)}</b>{m.reason}</p>
+                            <p class="seed-ref"><b>{tr(T::MeasureSource)}</b>{m.source}</p>
+                            {m.partial.map(|p| view! { <p class="evidence partial">{p}</p> })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            }).collect_view()}
+            {v.set_aside.map(|w| view! { <p class="small" data-testid="set-aside">{w}</p> })}
+        </section>
+    }
+}
+
 #[component]
 pub fn SummaryView() -> impl IntoView {
     let app = use_app();
@@ -201,7 +218,7 @@ pub fn SummaryView() -> impl IntoView {
     let warnings = Memo::new(move |_| {
         all.with(|a| a.as_ref().map(|p| p.warnings.clone()).unwrap_or_default())
     });
-    let measure_items = Memo::new(move |_| {
+    let measure_views = Memo::new(move |_| {
         all.with(|a| {
             a.as_ref()
                 .ok()
@@ -209,6 +226,7 @@ pub fn SummaryView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let several = Memo::new(move |_| measure_views.with(|v| v.len() > 1));
     let needed =
         Memo::new(move |_| all.with(|a| a.as_ref().map(|p| p.needed.clone()).unwrap_or_default()));
     let measure_reason = Memo::new(move |_| {
@@ -234,17 +252,11 @@ pub fn SummaryView() -> impl IntoView {
                     <dt>{tr(T::KeynesMultiplier)}</dt><dd data-testid="keynes-multiplier">{move || keynes.get()}</dd>
                 </dl>
                 <h3>{tr(T::Measures)}</h3>
-                <ol class="measures">
-                    <For each=move || measure_items.get() key=|m| m.clone() let:m>
-                        <li data-testid="measure">
-                            <strong>{m.title}</strong>
-                            <span class="seed-ref">{m.seed_ref}</span>
-                            <p>{m.description}</p>
-                            <p class="evidence">{tr(T::Evidence)}": "{m.evidence}</p>
-                        </li>
-                    </For>
-                    {move || measure_reason.get().map(|r| view! { <li>{r}</li> })}
-                </ol>
+                <p class="small">{tr(T::MeasuresHint)}</p>
+                {move || measure_reason.get().map(|r| view! { <p data-testid="measures-reason">{r}</p> })}
+                <For each=move || measure_views.get() key=|v| v.clone() let:v>
+                    {cluster_measures_view(v, several.get_untracked())}
+                </For>
                 <Show when=move || needed.with(|n| !n.is_empty())>
                     <h3>{tr(T::DataNeeded)}</h3>
                     <p class="small">{tr(T::DataNeededHint)}</p>

@@ -138,6 +138,45 @@ pub fn evidence_text(e: &crate::measures::Evidence, lang: Lang) -> String {
     })
 }
 
+/// The inputs a life-cycle rule read, in words and units ("集群产值年均增长率（判定窗口）：6.2%/年；…"), for the
+/// life-cycle table of the app; `growth`, the first of the three growth rates, is not repeated.
+pub fn lifecycle_inputs_text(
+    inputs: &std::collections::BTreeMap<String, f64>,
+    lang: Lang,
+) -> String {
+    use crate::report::Metric;
+    let has_rate = ["output_cagr", "employment_cagr", "firms_cagr"]
+        .iter()
+        .any(|k| inputs.contains_key(*k));
+    inputs
+        .iter()
+        .filter(|(k, _)| !(has_rate && k.as_str() == "growth"))
+        .map(|(k, v)| {
+            let metric = match k.as_str() {
+                "colocated" => Some(Metric::ChainColocatedNotLinked),
+                other => Metric::in_family("lifecycle", other),
+            };
+            match metric {
+                Some(m) => {
+                    let info = m.info();
+                    format!(
+                        "{}{}{}",
+                        lang.pick(info.zh, info.en),
+                        lang.pick("：", ": "),
+                        crate::present::format::metric_value(m, *v, lang)
+                    )
+                }
+                None => format!(
+                    "{k}{}{}",
+                    lang.pick("：", ": "),
+                    crate::present::format::number(*v, 3)
+                ),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "))
+}
+
 /// Builds the document of a report in one language.
 pub fn build(r: &Report, lang: Lang) -> Document {
     let [h1, h2, h3, h4, h5, h6] = section_headings(lang);
