@@ -477,6 +477,7 @@ texts! {
     ClusterTypeHint => "研究报告第六章（一）的四种类型；类型决定哪些对策适用（例如旅游集群不建议建工业园区）。", "The study's four types (ch.6, part 1); the type decides which measures apply (a tourism cluster is not told to build an industrial park).";
     ClusterTypeUnknown => "未定", "not settled";
     MeasureSource => "出处：", "Source: ";
+    MeasureRank => "排序依据：", "Why this rank: ";
     NotGiven => "未填写", "not given";
     Warnings => "提示", "Warnings";
     SmallIndustry => "样本小", "small";

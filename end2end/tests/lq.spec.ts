@@ -85,7 +85,14 @@ test('the Datang case shows the engine report: cluster LQ, maturity and measures
   // threshold's source in Chinese, the seed's chapter in words, no rule syntax.
   await expect(page.getByTestId('measure').filter({ hasText: '判据为' }).first()).toBeVisible();
   const measures = page.getByTestId('measure');
-  for (const bad of ['assumption', 'seed ch.', ' = ', '(<', '[ch.']) await expect(measures.filter({ hasText: bad })).toHaveCount(0);
+  for (const bad of ['assumption', 'seed ch.', '(<', '[ch.']) await expect(measures.filter({ hasText: bad })).toHaveCount(0);
+  // The reasons are words, not rule syntax; the rank is worked out (weight × gap × completeness = priority).
+  const reasons = page.locator('[data-testid="measure"] p.evidence').filter({ hasText: '建议理由' });
+  await expect(reasons).toHaveCount(fired.length);
+  await expect(reasons.filter({ hasText: ' = ' })).toHaveCount(0);
+  const ranks = page.locator('[data-testid="measure"] p.evidence').filter({ hasText: '排序依据' });
+  await expect(ranks).toHaveCount(fired.length);
+  await expect(ranks.first()).toContainText('判据权重');
   await expect(measures.first()).toContainText('《湖南小城镇优化研究》第');
   await page.getByLabel('讲解模式').check();
   await expect(page.locator('.explain-row').first()).toBeVisible();

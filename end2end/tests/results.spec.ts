@@ -56,6 +56,9 @@ test('the Datang result views show the engine numbers and draw their charts', as
     `符合 ${s.met} · 不符合 ${s.not_met} · 数据不足 ${s.unknown}`,
   );
   expect(await ink(page, 'checklists-chart')).toBeGreaterThan(200);
+  // Hunan's provincial criteria: no published number, so not checked, and said so.
+  await expect(page.getByTestId('provincial-note')).toContainText('湖南省级');
+  await expect(page.getByTestId('provincial-note')).toContainText('没有找到公开的数字门槛');
 
   // Datang is one town: the county view says why it has no matrix, in the current language.
   await tab(page, '县域').click();

@@ -152,7 +152,12 @@ pub fn ChecklistsView() -> impl IntoView {
                         aria-label=tr(T::ChartChecklists) data-testid="checklists-chart"></canvas>
                     <figcaption>{tr(T::ChartChecklists)} <PngButton canvas=canvas name="checklists" /></figcaption>
                 </figure>
-                <div class="view-data">{body}</div>
+                <div class="view-data">
+                    {body}
+                    <p class="small" data-testid="provincial-note">
+                        {move || clustercalc_core::present::document::provincial_note(lang.get())}
+                    </p>
+                </div>
             </div>
         </section>
     }

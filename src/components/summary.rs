@@ -181,6 +181,7 @@ fn cluster_measures_view(v: ClusterMeasureView, several: bool) -> impl IntoView 
                             <strong>{m.heading}</strong>
                             <p>{m.description}</p>
                             <p class="evidence"><b>{tr(T::MeasureWhy)}</b>{m.reason}</p>
+                            <p class="evidence"><b>{tr(T::MeasureRank)}</b>{m.rank}</p>
                             <p class="seed-ref"><b>{tr(T::MeasureSource)}</b>{m.source}</p>
                             {m.partial.map(|p| view! { <p class="evidence partial">{p}</p> })}
                         </li>

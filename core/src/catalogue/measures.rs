@@ -223,6 +223,12 @@ pub struct Evidence {
     /// from only part of its indicators (triggers only; absent = the metric is a figure the user gave).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
+    /// The rule's weight w and the gap's severity s (triggers only): p = w · (0.25 + 0.75 · s) · c, so that a
+    /// front end can say why the measure ranks where it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<f64>,
 }
 
 /// A measure suggested for this town.
@@ -470,6 +476,8 @@ fn suggest(m: &Measure, metrics: &Metrics, confidence: &Confidence) -> Option<Su
             role: EvidenceRole::Trigger,
             priority: Some(p),
             confidence: c,
+            weight: Some(r.weight),
+            severity: Some(severity(r, value)),
         });
         for c in &r.when {
             evidence.push(Evidence {
@@ -481,6 +489,8 @@ fn suggest(m: &Measure, metrics: &Metrics, confidence: &Confidence) -> Option<Su
                 role: EvidenceRole::Condition,
                 priority: None,
                 confidence: None,
+                weight: None,
+                severity: None,
             });
         }
     }

@@ -453,6 +453,8 @@ pub struct MeasureItem {
     pub description: String,
     /// Why it is suggested: its triggers in words with their thresholds' sources.
     pub reason: String,
+    /// Why it ranks where it does: the priority worked out from the rules' weights, the gaps and the data.
+    pub rank: String,
     /// Where it comes from: the seed's chapter in words, other sources.
     pub source: String,
     /// Said when the score behind it rests on part of its indicators.
@@ -531,6 +533,7 @@ fn grouped(list: &[&SuggestedMeasure], lang: Lang) -> Vec<MeasureHeading> {
                         },
                         description: m.description.get(lang).to_string(),
                         reason: reason(m, lang),
+                        rank: rank_words(m, lang),
                         source: sentence(origin.join(lang.pick("；", "; ")), lang),
                         partial: (m.confidence < 1.0).then(|| match lang {
                             Lang::Zh => format!(
@@ -586,6 +589,10 @@ fn cluster_measures_blocks(view: &ClusterMeasureView, level: u8, lang: Lang) -> 
                 out.push(heading(level + 1, m.heading.clone()));
                 out.push(para(m.description.clone()));
                 out.push(lead(t(lang, "建议理由：", "Why: "), m.reason.clone()));
+                out.push(lead(
+                    t(lang, "排序依据：", "Why this rank: "),
+                    m.rank.clone(),
+                ));
                 out.push(lead(t(lang, "出处：", "Source: "), m.source.clone()));
                 if let Some(p) = &m.partial {
                     out.push(note(p.clone()));
@@ -597,6 +604,87 @@ fn cluster_measures_blocks(view: &ClusterMeasureView, level: u8, lang: Lang) -> 
         out.push(note(words.clone()));
     }
     out
+}
+
+/// Why a measure ranks where it does, worked out: each fired rule's priority p = w ×（0.25 + 0.75 × s）× c — the
+/// rule's weight, the size of the gap past its threshold (0–1) and the share of the score's indicators with
+/// data — and, with several rules, their combination 1 − Π(1 − p).
+fn rank_words(m: &SuggestedMeasure, lang: Lang) -> String {
+    let parts: Vec<(f64, f64, f64, f64)> = m
+        .evidence
+        .iter()
+        .filter(|e| e.role == EvidenceRole::Trigger)
+        .filter_map(|e| {
+            Some((
+                e.priority?,
+                e.weight?,
+                e.severity?,
+                e.confidence.unwrap_or(1.0),
+            ))
+        })
+        .collect();
+    // The gap to three places without trailing zeros (0.034, 0.7, 1), so the product can be recomputed.
+    let gap = |s: f64| {
+        let t = number(s, 3);
+        if t.contains('.') {
+            t.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            t
+        }
+    };
+    let one = |(p, w, s, c): (f64, f64, f64, f64)| match lang {
+        Lang::Zh => format!(
+            "判据权重 {} ×（0.25 + 0.75 × 差距 {}）× 数据完整度 {} = {}",
+            number(w, 2),
+            gap(s),
+            crate::present::format::percent(c, 0),
+            number(p, 2)
+        ),
+        Lang::En => format!(
+            "rule weight {} × (0.25 + 0.75 × gap {}) × data completeness {} = {}",
+            number(w, 2),
+            gap(s),
+            crate::present::format::percent(c, 0),
+            number(p, 2)
+        ),
+    };
+    let text = match parts.as_slice() {
+        [] => return t(lang, "没有可计算的判据。", "No rule to compute from."),
+        [single] => match lang {
+            Lang::Zh => format!(
+                "优先级 = {}。差距是数值越过判据的程度（0—1），权重表示这条判据的分量。",
+                one(*single)
+            ),
+            Lang::En => format!(
+                "priority = {}. The gap is how far the figure is past the threshold (0–1); the weight is how much the rule counts.",
+                one(*single)
+            ),
+        },
+        many => {
+            let each: Vec<String> = many.iter().map(|x| one(*x)).collect();
+            let product: Vec<String> = many
+                .iter()
+                .map(|(p, ..)| format!("(1 − {})", number(*p, 2)))
+                .collect();
+            match lang {
+                Lang::Zh => format!(
+                    "{} 条判据同时成立：{}；合成优先级 = 1 − {} = {}。",
+                    many.len(),
+                    each.join("；"),
+                    product.join(" × "),
+                    number(m.priority, 2)
+                ),
+                Lang::En => format!(
+                    "{} rules hold: {}; combined priority = 1 − {} = {}.",
+                    many.len(),
+                    each.join("; "),
+                    product.join(" × "),
+                    number(m.priority, 2)
+                ),
+            }
+        }
+    };
+    capitalise(text, lang)
 }
 
 /// Why a measure is suggested: its triggers in words with their thresholds' sources, each with the conditions

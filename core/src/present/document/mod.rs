@@ -177,6 +177,14 @@ pub fn lifecycle_inputs_text(
         .join(lang.pick("；", "; "))
 }
 
+/// What the checklists do not cover: Hunan's provincial criteria, for which this tool has no published number.
+pub fn provincial_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "湖南省级的产业集群和特色小镇认定，本工具没有找到公开的数字门槛，因此不作核对；申报省级认定时，请以省里当年的文件为准。",
+        "For Hunan's provincial recognition of clusters and featured towns this tool found no published numeric thresholds, so it does not check them; for a provincial application, go by that year's provincial documents.",
+    )
+}
+
 /// Builds the document of a report in one language.
 pub fn build(r: &Report, lang: Lang) -> Document {
     let [h1, h2, h3, h4, h5, h6] = section_headings(lang);
@@ -252,12 +260,14 @@ pub fn build(r: &Report, lang: Lang) -> Document {
     }
     let footer = match lang {
         Lang::Zh => format!(
-            "问题分类和对策框架依据{}第五章、第六章；认定标准依据工信部、国家发展改革委的有关文件。",
-            Term::SeedTitle.get(lang)
+            "问题分类和对策框架依据{}第五章、第六章；认定标准依据工信部、国家发展改革委的有关文件。{}",
+            Term::SeedTitle.get(lang),
+            provincial_note(lang)
         ),
         Lang::En => format!(
-            "Problem types and the framework of measures follow {}, chapters 5 and 6; the criteria follow the MIIT and NDRC documents named.",
-            Term::SeedTitle.get(lang)
+            "Problem types and the framework of measures follow {}, chapters 5 and 6; the criteria follow the MIIT and NDRC documents named. {}",
+            Term::SeedTitle.get(lang),
+            provincial_note(lang)
         ),
     };
     Document {

@@ -250,3 +250,47 @@ fn the_sparse_town_asks_for_its_missing_data_by_name() {
         assert!(!p.contains("行业协会") && !p.contains("信任"), "{p}");
     }
 }
+
+#[test]
+fn each_measure_says_why_it_ranks_where_it_does_and_the_sum_holds() {
+    // The rank words restate p = w ×（0.25 + 0.75 × gap）× completeness per rule and 1 − Π(1 − p) over the
+    // rules and end on the measure's priority; the evidence carries w, the gap and the completeness, and
+    // recomputing from them gives each rule's priority and the measure's exactly.
+    for (name, d) in towns() {
+        let report = analyze(&d);
+        for lang in [Lang::Zh, Lang::En] {
+            for view in super::measure_views(&report, lang).unwrap() {
+                for item in view.headings.iter().flat_map(|h| h.items.iter()) {
+                    let m = report
+                        .measures
+                        .computed()
+                        .unwrap()
+                        .clusters
+                        .iter()
+                        .flat_map(|c| c.measures.iter())
+                        .find(|m| m.id == item.id)
+                        .unwrap();
+                    let total = crate::present::format::number(m.priority, 2);
+                    assert!(
+                        item.rank.contains(&format!("= {total}")),
+                        "{name}: {}",
+                        item.rank
+                    );
+                    let triggers = m
+                        .evidence
+                        .iter()
+                        .filter(|e| e.role == crate::measures::EvidenceRole::Trigger);
+                    let mut keep = 1.0;
+                    for e in triggers {
+                        let (w, s) = (e.weight.unwrap(), e.severity.unwrap());
+                        let c = e.confidence.unwrap_or(1.0);
+                        let p = w * (0.25 + 0.75 * s) * c;
+                        assert!((p - e.priority.unwrap()).abs() < 1e-12, "{name} {}", m.id);
+                        keep *= 1.0 - p;
+                    }
+                    assert!((1.0 - keep - m.priority).abs() < 1e-12, "{name} {}", m.id);
+                }
+            }
+        }
+    }
+}

@@ -339,6 +339,8 @@ mod tests {
             role: EvidenceRole::Trigger,
             priority: Some(0.5),
             confidence: None,
+            weight: Some(0.5),
+            severity: Some(0.0),
         }
     }
 
