@@ -99,6 +99,9 @@ step first-render gate bash -c "cd end2end && node perf/first-render.mjs ../dist
 sed 's/^/    /' "$logs/first-render.log"
 step edit-repaint gate bash -c "cd end2end && CLUSTERCALC_BIN='$root/target/debug/clustercalc' node perf/edit-repaint.mjs ../dist $(free_port)"
 sed 's/^/    /' "$logs/edit-repaint.log"
+# Issue 19: undo on a 30 000-firm town keeps one firm list for edits that leave the firms alone. A report.
+step undo-memory gate bash -c "cd end2end && CLUSTERCALC_BIN='$root/target/debug/clustercalc' node perf/undo-memory.mjs ../dist $(free_port)"
+sed 's/^/    /' "$logs/undo-memory.log"
 # Issue 6: a county with 1 000 000 firms analysed in the worker (long tasks, memory). A report, not a timed test.
 step big-county gate bash -c "cd end2end && CLUSTERCALC_BIN='$root/target/debug/clustercalc' node perf/big-county.mjs ../dist $(free_port)"
 sed 's/^/    /' "$logs/big-county.log"

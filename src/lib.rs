@@ -19,3 +19,4 @@ pub mod sheets;
 pub mod shell;
 pub mod state;
 pub mod storage;
+pub mod undo;

@@ -8,9 +8,6 @@ use clustercalc_core::dataset::Dataset;
 use clustercalc_core::{Error, Lang};
 use leptos::prelude::*;
 
-/// How many edits undo remembers.
-const UNDO_DEPTH: usize = 200;
-
 /// Where the user is in the workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -29,9 +26,10 @@ pub enum Step {
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {
     pub dataset: RwSignal<Dataset>,
-    /// Snapshots before each edit group, newest last.
-    undo: StoredValue<Vec<Dataset>>,
-    redo: StoredValue<Vec<Dataset>>,
+    /// Snapshots before each edit group (`undo.rs`: firm lists shared, within a memory budget).
+    history: StoredValue<crate::undo::History>,
+    /// Whether the user was told that undo reaches back fewer steps on this big dataset.
+    told_undo_trimmed: StoredValue<bool>,
     /// The field last edited: consecutive keystrokes in one field make one undo step.
     last_edit: StoredValue<Option<String>>,
     pub can_undo: RwSignal<bool>,
@@ -75,8 +73,8 @@ impl AppState {
         AppState {
             dataset,
             error,
-            undo: StoredValue::new(Vec::new()),
-            redo: StoredValue::new(Vec::new()),
+            history: StoredValue::new(crate::undo::History::default()),
+            told_undo_trimmed: StoredValue::new(false),
             last_edit: StoredValue::new(None),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -103,25 +101,22 @@ impl AppState {
         crate::perf::mark_edit();
         let same_field = self.last_edit.with_value(|l| l.as_deref() == Some(field));
         if !same_field {
-            let before = self.dataset.get_untracked();
-            self.undo.update_value(|u| {
-                u.push(before);
-                if u.len() > UNDO_DEPTH {
-                    u.remove(0);
-                }
-            });
+            self.record();
             self.last_edit.set_value(Some(field.to_string()));
         }
-        self.redo.update_value(Vec::clear);
         self.dataset.update(f);
         self.sync_flags();
     }
 
+    /// Remembers the dataset as it is, before an edit group (ends what redo could bring back).
+    fn record(&self) {
+        self.dataset
+            .with_untracked(|d| self.history.update_value(|h| h.record(d)));
+    }
+
     /// Replaces the whole dataset (open a file, load an example) as one undoable step.
     pub fn replace(&self, d: Dataset) {
-        let before = self.dataset.get_untracked();
-        self.undo.update_value(|u| u.push(before));
-        self.redo.update_value(Vec::clear);
+        self.record();
         self.last_edit.set_value(None);
         self.dataset.set(d);
         self.sync_flags();
@@ -131,9 +126,11 @@ impl AppState {
         if self.is_big() {
             return;
         }
-        if let Some(prev) = self.undo.try_update_value(Vec::pop).flatten() {
-            let now = self.dataset.get_untracked();
-            self.redo.update_value(|r| r.push(now));
+        let prev = self
+            .dataset
+            .with_untracked(|d| self.history.try_update_value(|h| h.undo(d)))
+            .flatten();
+        if let Some(prev) = prev {
             self.last_edit.set_value(None);
             self.dataset.set(prev);
         }
@@ -144,9 +141,11 @@ impl AppState {
         if self.is_big() {
             return;
         }
-        if let Some(next) = self.redo.try_update_value(Vec::pop).flatten() {
-            let now = self.dataset.get_untracked();
-            self.undo.update_value(|u| u.push(now));
+        let next = self
+            .dataset
+            .with_untracked(|d| self.history.try_update_value(|h| h.redo(d)))
+            .flatten();
+        if let Some(next) = next {
             self.last_edit.set_value(None);
             self.dataset.set(next);
         }
@@ -154,8 +153,20 @@ impl AppState {
     }
 
     fn sync_flags(&self) {
-        self.can_undo.set(self.undo.with_value(|u| !u.is_empty()));
-        self.can_redo.set(self.redo.with_value(|r| !r.is_empty()));
+        let (can_undo, can_redo, trimmed, steps) = self
+            .history
+            .with_value(|h| (h.can_undo(), h.can_redo(), h.trimmed(), h.undo_steps()));
+        self.can_undo.set(can_undo);
+        self.can_redo.set(can_redo);
+        // Said once: on a big firm list, undo keeps fewer steps so that memory does not run out.
+        if trimmed && !self.told_undo_trimmed.get_value() {
+            self.told_undo_trimmed.set_value(true);
+            let lang = self.lang.get_untracked();
+            let text = crate::i18n::T::UndoTrimmed
+                .get(lang)
+                .replace("{n}", &steps.to_string());
+            self.notice.set(Some((text, false)));
+        }
     }
 }
 
