@@ -56,6 +56,8 @@ texts! {
     InputProblem => "输入有误", "Input problem";
     Variant => "口径", "Variant";
     VariantLqEmployment => "就业口径，分母为全部就业", "employment, denominator all employment";
+    VariantLqListed => "就业口径，分母为所列行业就业之和（本镇总就业或参照区域总就业未填写）", "employment, denominator the listed industries' sum (the town's or the reference's total employment is not entered)";
+    LqDenominators => "本镇 {town} 人，参照区域 {reference} 人", "town {town}, reference {reference}";
     ClusterSection => "集群与产业链", "Cluster and value chain";
     ClusterHint => "填写集群名称和行业代码即可计算集群区位商；再选产业链模板并填各环节企业数，可看到产业链完整度和缺失环节。",
         "A name and industry codes give the cluster LQ; a chain template with firm counts per stage adds chain completeness and the missing stages.";
@@ -517,6 +519,12 @@ pub fn use_lang() -> RwSignal<Lang> {
 pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
     move || key.get(lang.get())
+}
+
+/// Why the engine did not compute a section, as the user reads it: without the JSON field names it keeps in
+/// brackets for the CLI (the same words as the report's).
+pub fn reason_text(reason: &clustercalc_core::lang::Text, lang: Lang) -> String {
+    clustercalc_core::present::document::plain_reason(reason.get(lang), lang)
 }
 
 /// The display name of an engine variant id (`assignment`, `lq`, `leakage`, …) in the user's language (the ids

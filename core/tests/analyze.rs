@@ -293,3 +293,46 @@ fn a_scenario_estimates_tax_at_the_towns_rate_and_says_so() {
     let r = analyze(&Dataset::from_json(&text.replace(r#","tax_revenue":2000"#, "")).unwrap());
     assert!(r.scenarios.computed().unwrap().items[0].tax.is_none());
 }
+
+#[test]
+fn the_cluster_lq_divides_by_the_same_totals_as_the_industry_table() {
+    // Issue 18: Datang typed in without the reference's total employment gave a cluster LQ of 2.26 — the town's
+    // 88 000 jobs (unlisted included) over the reference's listed sum — while its own industry table, on listed
+    // sums on both sides, implies 2.45.
+    let full = analyze(&example("datang"));
+    let c = full.clusters[0].lq.computed().unwrap();
+    assert_eq!(c.variant, "all-employment");
+    assert!(
+        (c.employment.unwrap() - 4.953).abs() < 1e-3,
+        "{:?}",
+        c.employment
+    );
+
+    let mut d = example("datang");
+    d.reference.as_mut().unwrap().total_employment = None;
+    let r = analyze(&d);
+    let table = r
+        .specialisation
+        .computed()
+        .unwrap()
+        .employment
+        .as_ref()
+        .unwrap();
+    let listed: f64 = table.industries.iter().map(|i| i.value).sum();
+    assert!((table.local_total - listed).abs() < 1e-9);
+    let lq = r.clusters[0].lq.computed().unwrap();
+    assert_eq!(lq.variant, "listed-industries");
+    // By hand from the table: the cluster's jobs over the listed town sum, its reference jobs over the listed
+    // reference sum.
+    let cluster = &d.clusters[0];
+    let e: f64 = r.clusters[0].totals.employment.unwrap();
+    let refs = &d.reference.as_ref().unwrap().employment;
+    let e_ref: f64 = refs
+        .iter()
+        .filter(|(k, _)| cluster.industries.iter().any(|c| k.starts_with(c.as_str())))
+        .map(|(_, v)| v)
+        .sum();
+    let want = (e / table.local_total) / (e_ref / table.reference_total);
+    assert!((lq.employment.unwrap() - want).abs() < 1e-12);
+    assert!((want - 2.454).abs() < 1e-3, "{want}");
+}

@@ -65,6 +65,11 @@ test('the Datang case shows the engine report: cluster LQ, maturity and measures
   const card = page.getByTestId('cluster-card').first();
   await expect(card.getByTestId('cluster-lq')).toHaveText(cluster.lq.employment.toFixed(2));
   await expect(card.getByTestId('maturity')).toHaveText(cluster.maturity.index.toFixed(1));
+  // The denominators in words: both totals are given, so the unlisted employment counts on both sides.
+  const table = report.specialisation.employment;
+  await expect(page.getByTestId('lq-denominators')).toHaveText(
+    `就业口径，分母为全部就业：本镇 ${table.local_total.toLocaleString('en-US')} 人，参照区域 ${table.reference_total.toLocaleString('en-US')} 人`,
+  );
   // Every measure the engine suggests, under the seed's six ch.6 headings in their order, ranked within each.
   const fired = report.measures.clusters[0].measures;
   await expect(page.getByTestId('measure')).toHaveCount(fired.length);

@@ -182,7 +182,8 @@ pub fn ChainView() -> impl IntoView {
             Some(c) => match &c.chain {
                 Section::Computed(ch) => chain_body(ch, lang, explain),
                 Section::NotComputed { reason } => {
-                    view! { <p class="empty">{reason.get(lang).to_string()}</p> }.into_any()
+                    view! { <p class="empty">{crate::i18n::reason_text(reason, lang)}</p> }
+                        .into_any()
                 }
             },
         })

@@ -138,7 +138,8 @@ pub fn ChecklistsView() -> impl IntoView {
                     .collect_view()
                     .into_any(),
                 Section::NotComputed { reason } => {
-                    view! { <p class="empty">{reason.get(lang).to_string()}</p> }.into_any()
+                    view! { <p class="empty">{crate::i18n::reason_text(reason, lang)}</p> }
+                        .into_any()
                 }
             },
         })

@@ -90,6 +90,30 @@ pub fn LqResults() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Which denominators the table (and the cluster LQ) used: the totals with the unlisted employment when
+    // both the town's and the reference's are known, else the listed industries' sums on both sides.
+    let denominators = move || {
+        let lang = lang.get();
+        current.with(|t| {
+            t.as_ref().map(|t| {
+                let listed: f64 = t.industries.iter().map(|i| i.value).sum();
+                let kind = if t.local_total > listed + 1e-9 {
+                    T::VariantLqEmployment
+                } else {
+                    T::VariantLqListed
+                };
+                format!(
+                    "{}{}{}",
+                    kind.get(lang),
+                    lang.pick("：", ": "),
+                    T::LqDenominators
+                        .get(lang)
+                        .replace("{town}", &number(t.local_total, 0))
+                        .replace("{reference}", &number(t.reference_total, 0))
+                )
+            })
+        })
+    };
     let figure = move |f: fn(&LqTable) -> f64, digits: usize| {
         move || current.with(|t| t.as_ref().map(|t| number(f(t), digits)).unwrap_or_default())
     };
@@ -185,7 +209,7 @@ pub fn LqResults() -> impl IntoView {
                 <dt>{tr(T::Hoover)}</dt>
                 <dd class="num" data-testid="hoover">{figure(|t| t.hoover, 3)}</dd>
                 <dt>{tr(T::Variant)}</dt>
-                <dd>{tr(T::VariantLqEmployment)}</dd>
+                <dd data-testid="lq-denominators">{denominators}</dd>
             </dl>
         }
         .into_any()

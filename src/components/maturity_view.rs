@@ -145,7 +145,7 @@ fn period_years(p: &clustercalc_core::lifecycle::Period, lang: Lang) -> String {
 fn lifecycle_body(l: &Lifecycle, lang: Lang, explain: bool) -> AnyView {
     let stage = match (&l.stage, &l.reason) {
         (Some(s), _) => s.label().get(lang).to_string(),
-        (None, Some(r)) => r.get(lang).to_string(),
+        (None, Some(r)) => crate::i18n::reason_text(r, lang),
         (None, None) => T::NoStage.get(lang).to_string(),
     };
     let rule = l
@@ -252,7 +252,8 @@ pub fn MaturityView() -> impl IntoView {
                 let maturity = match &c.maturity {
                     Section::Computed(m) => maturity_body(m, lang, explain),
                     Section::NotComputed { reason } => {
-                        view! { <p class="empty">{reason.get(lang).to_string()}</p> }.into_any()
+                        view! { <p class="empty">{crate::i18n::reason_text(reason, lang)}</p> }
+                            .into_any()
                     }
                 };
                 view! {

@@ -74,7 +74,7 @@ fn multipliers(r: &Report, lang: Lang, explain: bool) -> AnyView {
             .into_any()
         }
         Section::NotComputed { reason } => view! {
-            <dt>{T::EconomicBaseMultiplier.get(lang)}</dt><dd>{reason.get(lang).to_string()}</dd>
+            <dt>{T::EconomicBaseMultiplier.get(lang)}</dt><dd>{crate::i18n::reason_text(reason, lang)}</dd>
         }
         .into_any(),
     };
@@ -99,7 +99,7 @@ fn multipliers(r: &Report, lang: Lang, explain: bool) -> AnyView {
             .into_any()
         }
         Section::NotComputed { reason } => view! {
-            <dt>{T::KeynesMultiplier.get(lang)}</dt><dd>{reason.get(lang).to_string()}</dd>
+            <dt>{T::KeynesMultiplier.get(lang)}</dt><dd>{crate::i18n::reason_text(reason, lang)}</dd>
         }
         .into_any(),
     };
@@ -223,7 +223,8 @@ pub fn MultipliersView() -> impl IntoView {
                         .collect_view()
                         .into_any(),
                     Section::NotComputed { reason } => {
-                        view! { <p class="empty">{reason.get(lang).to_string()}</p> }.into_any()
+                        view! { <p class="empty">{crate::i18n::reason_text(reason, lang)}</p> }
+                            .into_any()
                     }
                 };
                 view! {

@@ -185,7 +185,7 @@ pub fn RegionView() -> impl IntoView {
             Ok(r) => match &r.region {
                 Section::Computed(reg) => region_tables(reg, lang, explain),
                 Section::NotComputed { reason } => view! {
-                    <p class="empty" data-testid="region-not-computed">{reason.get(lang).to_string()}</p>
+                    <p class="empty" data-testid="region-not-computed">{crate::i18n::reason_text(reason, lang)}</p>
                 }
                 .into_any(),
             },
@@ -199,7 +199,8 @@ pub fn RegionView() -> impl IntoView {
             Ok(r) => match &r.shift_share {
                 Section::Computed(s) => shift_share_table(s, lang, explain),
                 Section::NotComputed { reason } => {
-                    view! { <p class="empty">{reason.get(lang).to_string()}</p> }.into_any()
+                    view! { <p class="empty">{crate::i18n::reason_text(reason, lang)}</p> }
+                        .into_any()
                 }
             },
         })

@@ -41,7 +41,7 @@ fn card(c: &ClusterReport, lang: Lang) -> Card {
     // A stage is a short word; the reason it is missing is a sentence, set in body type.
     let (stage, stage_class) = match (&c.lifecycle.stage, &c.lifecycle.reason) {
         (Some(s), _) => (s.label().get(lang).to_string(), ""),
-        (None, Some(r)) => (r.get(lang).to_string(), "reason"),
+        (None, Some(r)) => (crate::i18n::reason_text(r, lang), "reason"),
         (None, None) => ("—".into(), ""),
     };
     let chain = c
@@ -109,7 +109,7 @@ fn pieces(r: &Report, lang: Lang) -> Pieces {
                 variant_label(&b.result.variant, lang)
             )
         }
-        Section::NotComputed { reason } => reason.get(lang).to_string(),
+        Section::NotComputed { reason } => crate::i18n::reason_text(reason, lang),
     };
     let keynes = match &r.keynes {
         Section::Computed(k) => format!(
@@ -119,7 +119,7 @@ fn pieces(r: &Report, lang: Lang) -> Pieces {
             number(k.result.band.low, 3),
             number(k.result.band.high, 3)
         ),
-        Section::NotComputed { reason } => reason.get(lang).to_string(),
+        Section::NotComputed { reason } => crate::i18n::reason_text(reason, lang),
     };
     let measures = measure_views(r, lang);
     let catalogue = clustercalc_core::measures::catalogue().unwrap_or(&[]);

@@ -62,7 +62,16 @@ pub(crate) fn cluster_totals(ctx: &Ctx, c: &Cluster) -> ClusterTotals {
     }
 }
 
-pub(crate) fn cluster_lq(ctx: &Ctx, c: &Cluster, t: &ClusterTotals) -> Section<ClusterLq> {
+/// The cluster's LQ over the same denominators as the town's industry table (`spec`): the town's and the
+/// reference's totals including their unlisted employment when both are known, else the listed industries'
+/// sums on both sides — never one of each (issue 18: 88 000 town jobs over the listed reference sum gave 2.26
+/// where the table's own figures give 2.45).
+pub(crate) fn cluster_lq(
+    ctx: &Ctx,
+    c: &Cluster,
+    t: &ClusterTotals,
+    spec: &Section<Specialisation>,
+) -> Section<ClusterLq> {
     let d = ctx.d;
     let Some(r) = &d.reference else {
         return Section::missing("未填写参照区域", "no reference area");
@@ -73,33 +82,40 @@ pub(crate) fn cluster_lq(ctx: &Ctx, c: &Cluster, t: &ClusterTotals) -> Section<C
             "the cluster lists no industry codes (clusters[].industries)",
         );
     }
-    let one = |local: Option<f64>, local_total: Option<f64>, m: &Values, total: Option<f64>| {
+    let tables = spec.computed();
+    let one = |local: Option<f64>, m: &Values, table: Option<&LqTable>| {
         let e = local?;
-        let e_r = local_total?;
+        let table = table?;
         let big_e_i: f64 = m
             .iter()
             .filter(|(k, _)| belongs(k, &c.industries))
             .map(|(_, v)| v)
             .sum();
-        let big_e = total.unwrap_or_else(|| m.values().sum());
-        let q = ratio(ratio(e, e_r)?, ratio(big_e_i, big_e)?)?;
+        let q = ratio(
+            ratio(e, table.local_total)?,
+            ratio(big_e_i, table.reference_total)?,
+        )?;
         finite(q)
     };
-    let employment = one(
-        t.employment,
-        ctx.employment_total,
-        &r.employment,
-        r.total_employment,
-    );
-    let output = one(t.output, ctx.output_total, &r.output, r.total_output);
+    let emp_table = tables.and_then(|s| s.employment.as_ref());
+    let employment = one(t.employment, &r.employment, emp_table);
+    let output = one(t.output, &r.output, tables.and_then(|s| s.output.as_ref()));
     if employment.is_none() && output.is_none() {
         return Section::missing(
             "集群行业在本镇或参照区域缺少就业/产值数据",
             "the cluster's industries lack employment or output in the town or the reference",
         );
     }
+    // Which denominators: the table's totals take in the unlisted employment only when both sides know it.
+    let listed: f64 = emp_table.map_or(0.0, |t| t.industries.iter().map(|i| i.value).sum());
+    let variant = match (tables.map(|s| s.variant.as_str()), emp_table) {
+        (Some("traded-employment"), _) => "traded-employment",
+        (_, Some(t)) if t.local_total > listed + 1e-9 => "all-employment",
+        (_, Some(_)) => "listed-industries",
+        _ => "all-employment",
+    };
     Section::Computed(ClusterLq {
-        variant: "all-employment".into(),
+        variant: variant.into(),
         employment,
         output,
         band: employment.or(output).map(LqBand::of),
@@ -454,11 +470,12 @@ pub(crate) fn cluster_report(
     ctx: &Ctx,
     k: usize,
     c: &Cluster,
+    spec: &Section<Specialisation>,
     warnings: &mut Vec<Warning>,
 ) -> ClusterReport {
     let d = ctx.d;
     let totals = cluster_totals(ctx, c);
-    let lq = cluster_lq(ctx, c, &totals);
+    let lq = cluster_lq(ctx, c, &totals, spec);
     let lq_value = lq.computed().and_then(|l| l.employment.or(l.output));
     // The cluster's firms, found once: the sections below all read them (and a town may list millions).
     let firms = cluster_firms(ctx, c);

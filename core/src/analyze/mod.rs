@@ -125,7 +125,7 @@ pub(crate) fn analyze_base_with<'a>(
         .clusters
         .iter()
         .enumerate()
-        .map(|(k, c)| cluster_report(&ctx, k, c, &mut warnings))
+        .map(|(k, c)| cluster_report(&ctx, k, c, &specialisation, &mut warnings))
         .collect();
     let region = region_section(&ctx, &mut warnings);
     let shift_share = shift_share_section(d);
@@ -211,7 +211,8 @@ fn context<'a>(
 
 /// What a scenario compares with the baseline (`scenario.rs`): the town's employment total and the first
 /// cluster's report, computed exactly as [`analyze_base_with`] computes them, without the sections the comparison
-/// does not read (specialisation, region, I-O, regionalisation, …). A scenario re-run is then a fraction of a full
+/// does not read (region, I-O, regionalisation, …; the industry table is computed, for the cluster LQ's
+/// denominators). A scenario re-run is then a fraction of a full
 /// analysis, which matters on every keystroke in a big town.
 pub(crate) fn compared_with<'a>(
     d: &'a Dataset,
@@ -219,10 +220,12 @@ pub(crate) fn compared_with<'a>(
 ) -> (Option<f64>, Option<ClusterReport>) {
     let mut warnings = Vec::new();
     let (ctx, _) = context(d, firms, &mut warnings);
+    // The cluster's LQ shares the industry table's denominators, so the table is computed too (it is small).
+    let spec = specialisation(&ctx, &mut warnings);
     let first = d
         .clusters
         .first()
-        .map(|c| cluster_report(&ctx, 0, c, &mut warnings));
+        .map(|c| cluster_report(&ctx, 0, c, &spec, &mut warnings));
     (ctx.employment_total, first)
 }
 

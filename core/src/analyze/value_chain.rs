@@ -64,7 +64,7 @@ pub(crate) fn chain_section(
     }
     if by_stage.is_empty() {
         return Section::missing(
-            "没有按产业链环节的企业数（stage_firms 或企业的 stage）",
+            "没有按产业链环节填写的企业数（stage_firms 或 firms[].stage）",
             "no firms by chain stage (stage_firms or firms' stage)",
         );
     }

@@ -214,6 +214,19 @@ fn methods(r: &Report, lang: Lang) -> Vec<String> {
             (_, Lang::Zh) => "全部行业的就业",
             (_, Lang::En) => "employment of all industries",
         };
+        // Without both totals, the table (and the cluster LQ) divide by the listed industries' sums on both sides.
+        let listed_only = s.employment.as_ref().is_some_and(|t| {
+            t.local_total <= t.industries.iter().map(|i| i.value).sum::<f64>() + 1e-9
+        });
+        let variant = match (listed_only, lang) {
+            (true, Lang::Zh) => format!(
+                "{variant}；本镇或参照区域的总就业未填写，两边的合计都取所列行业之和（集群{lq}同此）"
+            ),
+            (true, Lang::En) => format!(
+                "{variant}; as the town's or the reference's total employment is not given, both totals are the listed industries' sums (the cluster {lq} too)"
+            ),
+            (false, _) => variant.to_string(),
+        };
         items.push(match lang {
             Lang::Zh => format!(
                 "{lq}：（本镇某行业就业 ÷ 本镇就业合计）÷（参照区域该行业就业 ÷ 参照区域就业合计），口径为{variant}，产值区位商同理。{}。就业少于 {} 人的行业，{lq}不稳定，仅供参考。克鲁格曼专业化指数为本镇与参照区域各行业份额之差的绝对值之和（0—2），胡佛系数为其一半。",

@@ -294,3 +294,63 @@ fn each_measure_says_why_it_ranks_where_it_does_and_the_sum_holds() {
         }
     }
 }
+
+#[test]
+fn every_reason_for_a_missing_section_reads_without_field_names() {
+    // The app and the report show why a section was not computed through plain_reason: the JSON paths the
+    // engine keeps in brackets for the CLI are dropped, and what is left still says what is missing.
+    let empty = Dataset::from_json(
+        r#"{"format":"clustercalc-dataset","version":1,"town":{"name":"空镇"},
+            "clusters":[{"name":"空集群"}]}"#,
+    )
+    .unwrap();
+    let mut all = towns();
+    all.push(("empty".into(), empty));
+    let mut seen = 0;
+    for (name, d) in all {
+        let report = analyze(&d);
+        let json = serde_json::to_value(&report).unwrap();
+        let mut reasons = Vec::new();
+        collect_reasons(&json, &mut reasons);
+        seen += reasons.len();
+        for (zh, en) in reasons {
+            for (lang, text) in [(Lang::Zh, &zh), (Lang::En, &en)] {
+                let plain = super::plain_reason(text, lang);
+                assert!(!plain.contains('_'), "{name}: {text} → {plain}");
+                // A dotted path such as town.year (e.g. is not one).
+                let path = plain
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+                    .any(|w| w.split('.').filter(|p| p.len() >= 2).count() >= 2);
+                assert!(!path, "{name}: {text} → {plain}");
+                assert!(
+                    !plain.contains(" ,") && !plain.contains(" ."),
+                    "{name}: {plain}"
+                );
+                assert_ne!(plain, "所需数据未填写", "{name}: {text}");
+            }
+        }
+    }
+    assert!(seen > 30, "{seen}");
+}
+
+/// Every `"reason": {zh, en}` in a report (sections not computed, the life cycle that cannot be judged).
+fn collect_reasons(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(o) => {
+            if let Some(r) = o.get("reason").filter(|r| r.get("zh").is_some()) {
+                {
+                    let get = |k: &str| {
+                        r.get(k)
+                            .and_then(|s| s.as_str())
+                            .unwrap_or_default()
+                            .to_string()
+                    };
+                    out.push((get("zh"), get("en")));
+                }
+            }
+            o.values().for_each(|x| collect_reasons(x, out));
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_reasons(x, out)),
+        _ => {}
+    }
+}

@@ -295,7 +295,7 @@ pub(crate) fn threshold_words(metric: Metric, op: Op, threshold: f64, lang: Lang
 
 /// A reason the engine gives for a section it did not compute, without the JSON field names it puts in
 /// brackets for the app's form ("未提供投入产出表（io_table）" → "未提供投入产出表").
-pub(crate) fn plain_reason(reason: &str, lang: Lang) -> String {
+pub fn plain_reason(reason: &str, lang: Lang) -> String {
     let mut out = String::with_capacity(reason.len());
     let mut rest = reason;
     while let Some(open) = rest.find(['（', '(']) {
@@ -306,14 +306,25 @@ pub(crate) fn plain_reason(reason: &str, lang: Lang) -> String {
         };
         let inner = &from[from.chars().next().map_or(1, char::len_utf8)..close];
         out.push_str(before);
+        // Field paths, alone or joined by 或 / 和 / 、 / or / and ("chain_template 或 custom_template").
+        let joined = inner
+            .replace(['或', '和', '、'], " ")
+            .replace(" or ", " ")
+            .replace(" and ", " ");
         let is_field = !inner.is_empty()
-            && inner
+            && joined
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "_.[]-, ".contains(c));
-        if !is_field {
+        rest = &from[close + close_char.len_utf8()..];
+        if is_field {
+            // "no scenarios (scenarios), e.g." → "no scenarios, e.g.": no space left before punctuation.
+            if rest.starts_with([',', '.', ';', ':', ')']) || rest.is_empty() {
+                let trimmed = out.trim_end_matches(' ').len();
+                out.truncate(trimmed);
+            }
+        } else {
             out.push_str(&from[..close + close_char.len_utf8()]);
         }
-        rest = &from[close + close_char.len_utf8()..];
     }
     out.push_str(rest);
     let out = crate::present::sources::cite_in_text(out.trim(), lang);
