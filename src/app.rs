@@ -180,6 +180,19 @@ fn forget_link() {
     }
 }
 
+/// The data-entry steps in order, with their labels (the step bar and the next-step button).
+const STEPS: [(Step, T); 9] = [
+    (Step::Start, T::StepStart),
+    (Step::Town, T::TownSection),
+    (Step::Industries, T::IndustriesSection),
+    (Step::Cluster, T::StepCluster),
+    (Step::Firms, T::StepFirms),
+    (Step::Support, T::StepSupport),
+    (Step::Judgments, T::StepJudgments),
+    (Step::Parameters, T::StepParameters),
+    (Step::Scenarios, T::StepScenarios),
+];
+
 /// The workbench. Without a `launch` (component tests) it continues the autosaved session with saved settings.
 #[component]
 pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
@@ -239,6 +252,15 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             Err(e) => problem(link_problem(&e, app.lang.get_untracked())),
         }
     };
+    // A choice made on the start screen (new town, an example, a file) opens its first step with the focus on
+    // the step's heading, as a step change does below.
+    let chosen = matches!(
+        launch.choice,
+        StartChoice::New | StartChoice::Example(_) | StartChoice::Open { .. }
+    );
+    if chosen && !embed {
+        crate::components::focus::focus_soon(crate::components::focus::STEP_HEADING);
+    }
     match launch.choice {
         StartChoice::Restore if !resume => {}
         StartChoice::Link(payload) if resume => {
@@ -363,6 +385,27 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             <button class="step" aria-current=move || (app.step.get() == step).then_some("step")
                 on:click=move |_| app.step.set(step)>{tr(label)}</button>
         }
+    };
+    // A new step: focus its heading (not on the first view, and not when embedded: focus in an iframe would
+    // scroll the host page).
+    Effect::new(move |prev: Option<Step>| {
+        let now = app.step.get();
+        if prev.is_some_and(|p| p != now) && !embed {
+            crate::components::focus::focus_soon(crate::components::focus::STEP_HEADING);
+        }
+        now
+    });
+    let next_step = move || {
+        let now = app.step.get();
+        let at = STEPS.iter().position(|(s, _)| *s == now)?;
+        let (next, label) = *STEPS.get(at + 1)?;
+        (now != Step::Start).then(|| {
+            view! {
+                <button class="next-step" data-testid="next-step" on:click=move |_| app.step.set(next)>
+                    {move || format!("{}{} →", T::NextStep.get(app.lang.get()), label.get(app.lang.get()))}
+                </button>
+            }
+        })
     };
     let entry = move || match app.step.get() {
         _ if app.big.with(Option::is_some) => view! { <crate::big::BigDatasetView /> }.into_any(),
@@ -583,19 +626,11 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             <Show when=move || reporting.get() fallback=move || view! {
                 {prefs.shows("entry").then(|| view! {
                 <nav class="steps" aria-label=tr(T::Steps) hidden=move || app.big.with(Option::is_some)>
-                    {step_button(Step::Start, T::StepStart)}
-                    {step_button(Step::Town, T::TownSection)}
-                    {step_button(Step::Industries, T::IndustriesSection)}
-                    {step_button(Step::Cluster, T::StepCluster)}
-                    {step_button(Step::Firms, T::StepFirms)}
-                    {step_button(Step::Support, T::StepSupport)}
-                    {step_button(Step::Judgments, T::StepJudgments)}
-                    {step_button(Step::Parameters, T::StepParameters)}
-                    {step_button(Step::Scenarios, T::StepScenarios)}
+                    {STEPS.iter().map(|(step, label)| step_button(*step, *label)).collect_view()}
                 </nav>
                 })}
                 <main class="layout" class:results-only=!prefs.shows("entry")>
-                    {prefs.shows("entry").then(|| view! { <div class="entry">{entry}</div> })}
+                    {prefs.shows("entry").then(|| view! { <div class="entry">{entry}{next_step}</div> })}
                     <div class="results">
                         {prefs.shows("guide").then(|| view! { <GuideView /> })}
                         {prefs.shows("summary").then(|| view! { <SummaryView /> })}

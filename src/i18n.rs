@@ -497,6 +497,7 @@ texts! {
     OtherTabSaved => "另一个标签页也在编辑并自动保存了数据。为免互相覆盖，本页当前的数据已另存到开始页的“最近的工作”中，两份都不会丢；建议只在一个标签页中编辑。", "Another tab is editing too and has autosaved its data. So that neither overwrites the other, this page's data was also kept under Recent work on the start screen; both are safe. Edit in one tab only.";
     Toolbar => "工具栏", "Toolbar";
     Undo => "撤销", "Undo";
+    NextStep => "下一步：", "Next: ";
     UndoTrimmed => "数据量大：为免占满浏览器内存，撤销只保留最近约 {n} 步修改。", "A large dataset: so as not to fill the browser's memory, undo keeps only about the last {n} edits.";
     Redo => "重做", "Redo";
     Explain => "讲解模式", "Explain";

@@ -35,7 +35,8 @@ pub fn ClusterView() -> impl IntoView {
             if d.clusters.is_empty() {
                 d.clusters.push(Cluster::default());
             }
-        })
+        });
+        crate::components::focus::focus_soon(crate::components::focus::FIRST_FIELD);
     };
     let edit = move |field: &'static str, f: fn(&mut Cluster, Option<f64>)| {
         Callback::new(move |v: Option<f64>| {

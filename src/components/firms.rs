@@ -213,6 +213,7 @@ pub fn FirmsView() -> impl IntoView {
         // The new firm is the last one: show it.
         filter.set(String::new());
         page.set(usize::MAX);
+        crate::components::focus::focus_soon(crate::components::focus::LAST_FIRM);
     };
     let pager = move || {
         paged().then(|| {

@@ -116,6 +116,7 @@ pub fn IndustriesView() -> impl IntoView {
     };
     let add = move |_| {
         app.edit("industries.add", |d| d.industries.push(Industry::default()));
+        crate::components::focus::focus_soon(crate::components::focus::LAST_INDUSTRY);
     };
     let options = move || {
         gbt4754::DIVISIONS

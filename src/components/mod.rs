@@ -8,6 +8,7 @@ pub mod cluster;
 pub mod field_error;
 pub mod fields;
 pub mod firms;
+pub mod focus;
 pub mod guide;
 pub mod hidpi;
 pub mod import;

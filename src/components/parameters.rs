@@ -24,7 +24,8 @@ pub fn ParametersView() -> impl IntoView {
                 m: 0.0,
                 form: KeynesForm::default(),
             })
-        })
+        });
+        crate::components::focus::focus_soon(crate::components::focus::KEYNES_FIRST);
     };
     let drop_keynes = move |_| app.edit("parameters.keynes.remove", |d| d.parameters.keynes = None);
     // c, t and m are required numbers once Keynes is used: an emptied field keeps the last value.
@@ -99,7 +100,7 @@ pub fn ParametersView() -> impl IntoView {
     };
     let keynes_fields = move || {
         view! {
-            <div class="fields two">
+            <div class="fields two keynes-fields">
                 {keynes(T::KeynesC, T::AnchorC, "parameters.keynes.c", |k| k.c, |k, v| k.c = v)}
                 {keynes(T::KeynesT, T::AnchorT, "parameters.keynes.t", |k| k.t, |k, v| k.t = v)}
                 {keynes(T::KeynesM, T::AnchorM, "parameters.keynes.m", |k| k.m, |k, v| k.m = v)}
