@@ -419,7 +419,10 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
         Step::Town => view! { <TownProfileView /> }.into_any(),
         Step::Industries => view! { <IndustriesView /> }.into_any(),
-        Step::Cluster => view! { <ClusterView /> }.into_any(),
+        Step::Cluster => {
+            view! { <ClusterView /> <crate::components::cluster_figures::ClusterFiguresView /> }
+                .into_any()
+        }
         Step::Firms => view! { <FirmsView /> }.into_any(),
         Step::Support => view! { <SupportView /> }.into_any(),
         Step::Judgments => view! { <JudgmentsView /> }.into_any(),

@@ -5,6 +5,7 @@ pub mod chart_axis;
 pub mod checklists_view;
 pub mod chrome;
 pub mod cluster;
+pub mod cluster_figures;
 pub mod field_error;
 pub mod fields;
 pub mod firms;

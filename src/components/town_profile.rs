@@ -1,10 +1,25 @@
-//! The town profile step: name, place, year and the labour figures the multipliers and absorption need.
+//! The town profile step: name, place, year, the labour figures the multipliers and absorption need, the
+//! reference area's totals (the LQ denominators) and the town's economy and public finance.
 
 use crate::components::fields::{NumberField, TextField};
 use crate::i18n::{tr, T};
 use crate::state::use_app;
-use clustercalc_core::dataset::{Dataset, Reference};
+use clustercalc_core::dataset::{Dataset, Gdp, Investment, Reference};
 use leptos::prelude::*;
+
+fn reference(d: &mut Dataset) -> &mut Reference {
+    d.reference.get_or_insert_with(Reference::default)
+}
+
+fn gdp(d: &mut Dataset) -> &mut Gdp {
+    d.town.gdp.get_or_insert_with(Gdp::default)
+}
+
+fn investment(d: &mut Dataset) -> &mut Investment {
+    d.town
+        .construction_investment
+        .get_or_insert_with(Investment::default)
+}
 
 #[component]
 pub fn TownProfileView() -> impl IntoView {
@@ -43,6 +58,34 @@ pub fn TownProfileView() -> impl IntoView {
                     on_change=Callback::new(move |v: String| app.edit("reference.name", |d| {
                         d.reference.get_or_insert_with(Reference::default).name = v;
                     })) />
+                <NumberField label=T::ReferenceYear value=num(|d| d.reference.as_ref().and_then(|r| r.year).map(f64::from))
+                    on_change=set_num("reference.year", |d, v| reference(d).year = v.map(|y| y.round() as i32)) max=2100.0 />
+                <NumberField label=T::ReferenceTotalEmployment unit=T::UnitPersons
+                    value=num(|d| d.reference.as_ref().and_then(|r| r.total_employment))
+                    on_change=set_num("reference.total_employment", |d, v| reference(d).total_employment = v) />
+                <NumberField label=T::ReferenceTotalOutput unit=T::UnitWan
+                    value=num(|d| d.reference.as_ref().and_then(|r| r.total_output))
+                    on_change=set_num("reference.total_output", |d, v| reference(d).total_output = v) />
+            </div>
+            <p class="hint">{tr(T::ReferenceTotalsHint)}</p>
+            <h3>{tr(T::TownEconomy)}</h3>
+            <div class="fields two">
+                <NumberField label=T::GdpPrimary unit=T::UnitWan value=num(|d| d.town.gdp.as_ref().and_then(|g| g.primary))
+                    on_change=set_num("town.gdp.primary", |d, v| gdp(d).primary = v) />
+                <NumberField label=T::GdpSecondary unit=T::UnitWan value=num(|d| d.town.gdp.as_ref().and_then(|g| g.secondary))
+                    on_change=set_num("town.gdp.secondary", |d, v| gdp(d).secondary = v) />
+                <NumberField label=T::GdpTertiary unit=T::UnitWan value=num(|d| d.town.gdp.as_ref().and_then(|g| g.tertiary))
+                    on_change=set_num("town.gdp.tertiary", |d, v| gdp(d).tertiary = v) />
+                <NumberField label=T::TaxRevenue unit=T::UnitWan value=num(|d| d.town.tax_revenue)
+                    on_change=set_num("town.tax_revenue", |d, v| d.town.tax_revenue = v) />
+                <NumberField label=T::ConstructionLand unit=T::UnitMu value=num(|d| d.town.construction_land_mu)
+                    on_change=set_num("town.construction_land_mu", |d, v| d.town.construction_land_mu = v) />
+                <NumberField label=T::InvestmentPublic unit=T::UnitWan
+                    value=num(|d| d.town.construction_investment.as_ref().and_then(|i| i.public))
+                    on_change=set_num("town.construction_investment.public", |d, v| investment(d).public = v) />
+                <NumberField label=T::InvestmentPrivate unit=T::UnitWan
+                    value=num(|d| d.town.construction_investment.as_ref().and_then(|i| i.private))
+                    on_change=set_num("town.construction_investment.private", |d, v| investment(d).private = v) />
             </div>
         </section>
     }
