@@ -74,3 +74,18 @@ test('the reference total, the cluster brands and its years are fields, and the 
   d.clusters[0].history = [{ year: 2003, output: 1800000 }];
   expect(cli(['analyze', '-'], JSON.stringify(d)).clusters[0].lifecycle.window).toEqual({ from: 2003, to: 2004, basis: 'output' });
 });
+
+test('the firm table offers the chain stages by name, never by program id', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('button[data-example="datang"]').click();
+  await page.getByRole('navigation').getByRole('button', { name: '企业' }).click();
+  const stage = page.getByLabel('产业链环节 1', { exact: true });
+  await expect(stage).toHaveValue('sock_knitting');
+  await expect(stage.locator('option:checked')).toHaveText('织袜');
+  await expect(page.locator('table.firms')).not.toContainText('sock_knitting');
+  // Choosing another stage by its name writes its id into the data.
+  await stage.selectOption({ label: '定型' });
+  await expect(stage).toHaveValue('setting');
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(stage).toHaveValue('sock_knitting');
+});

@@ -52,17 +52,17 @@ pub fn FirmsView() -> impl IntoView {
     let lang = use_lang();
     let d = app.dataset;
     let count = move || d.with(|d| d.firms.len());
-    // Stage ids of the cluster's template, offered as suggestions for the stage column.
-    let stage_options = move || {
+    // The stages of the cluster's template (id and name): the stage column offers them by name, so no program
+    // id such as `sock_knitting` is shown; without a template the column is free text.
+    let template_stages = Memo::new(move |_| {
         let id = d.with(|d| d.clusters.first().and_then(|c| c.chain_template.clone()));
-        id.and_then(|id| chain::template(&id).ok())
-            .map(|t| {
-                t.stages
-                    .iter()
-                    .map(|s| view! { <option value=s.id.clone()>{s.name.get(lang.get()).to_string()}</option> })
-                    .collect_view()
-            })
-    };
+        id.and_then(|id| chain::template(&id).ok()).map(|t| {
+            t.stages
+                .iter()
+                .map(|s| (s.id.clone(), s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
 
     let row = move |i: usize| {
         // The row's cells read this memo, not the dataset: an edit re-runs one memo per row and the edited row's
@@ -83,6 +83,9 @@ pub fn FirmsView() -> impl IntoView {
                 })
             }
         };
+        let stage = Memo::new(move |_| {
+            item.with(|f| f.as_ref().and_then(|f| f.stage.clone()).unwrap_or_default())
+        });
         let num = move |get: fn(&Firm) -> Option<f64>| {
             Signal::derive(move || item.with(|f| f.as_ref().and_then(get)))
         };
@@ -133,9 +136,42 @@ pub fn FirmsView() -> impl IntoView {
                     <FieldError path=format!("firms[{i}].industry") />
                 </td>
                 <td>
-                    <input type="text" list="firm-stages" aria-label=label(T::FirmStage)
-                        prop:value=text(|f| f.stage.clone().unwrap_or_default())
-                        on:input=set_text("stage", |f, v| f.stage = opt(v)) />
+                    {move || match template_stages.get() {
+                        Some(stages) => {
+                            let ids: Vec<String> = stages.iter().map(|(id, _)| id.clone()).collect();
+                            let options = stages
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    let mine = id.clone();
+                                    view! {
+                                        <option value=id selected=move || stage.with(|s| *s == mine)>
+                                            {move || name.get(lang.get()).to_string()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view();
+                            // A stage the template does not know stays as it was entered (nothing is lost).
+                            let unknown = move || {
+                                let s = stage.get();
+                                (!s.is_empty() && !ids.contains(&s))
+                                    .then(|| view! { <option value=s.clone() selected=true>{s.clone()}</option> })
+                            };
+                            view! {
+                                <select aria-label=label(T::FirmStage) prop:value=move || stage.get()
+                                    on:change=set_text("stage", |f, v| f.stage = opt(v))>
+                                    <option value="" selected=move || stage.with(String::is_empty)>"—"</option>
+                                    {options}
+                                    {unknown}
+                                </select>
+                            }
+                            .into_any()
+                        }
+                        None => view! {
+                            <input type="text" aria-label=label(T::FirmStage) prop:value=move || stage.get()
+                                on:input=set_text("stage", |f, v| f.stage = opt(v)) />
+                        }
+                        .into_any(),
+                    }}
                     <FieldError path=format!("firms[{i}].stage") />
                 </td>
                 <td><NumberField value=num(|f| f.employment) aria_label=label(T::FirmEmployment)
@@ -233,7 +269,6 @@ pub fn FirmsView() -> impl IntoView {
         <section class="panel" aria-labelledby="firms-heading">
             <h2 id="firms-heading">{tr(T::FirmsSection)}</h2>
             <p class="hint">{tr(T::FirmsHint)}</p>
-            <datalist id="firm-stages">{stage_options}</datalist>
             <Show when=paged>
                 <label class="filter">
                     {tr(T::FirmFilter)}
