@@ -102,7 +102,7 @@ fn chain_body(c: &ChainAssessment, lang: Lang, explain: bool) -> AnyView {
         number(rule.lq_min, 2),
         number(rule.completeness_max, 2),
         number(rule.zhadui_min, 2),
-        rule.source
+        clustercalc_core::present::sources::source(&rule.source, lang)
     );
     let names = |ids: &[String]| -> String {
         let v: Vec<String> = c

@@ -4,11 +4,12 @@
 use crate::components::chart_axis::PngButton;
 use crate::components::hidpi;
 use crate::components::maturity_view::first_cluster;
-use crate::format::number;
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::Section;
 use clustercalc_core::checklists::{ChecklistResult, Status};
+use clustercalc_core::present::document::criterion_value;
+use clustercalc_core::present::sources;
 use clustercalc_core::Lang;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -43,20 +44,21 @@ fn list_table(l: &ChecklistResult, lang: Lang, explain: bool) -> impl IntoView {
         .criteria
         .iter()
         .map(|c| {
-            let unit = c.unit.get(lang).to_string();
+            // Values in the criterion's unit as the report writes them (10 家, 40 亿元, 70.0%), never 10.00.
+            let value = |v: f64| criterion_value(v, &c.unit, lang);
             let threshold = match c.threshold_max {
-                Some(max) => format!("{} – {} {unit}", number(c.threshold, 2), number(max, 2)),
-                None => format!("{} {unit}", number(c.threshold, 2)),
+                Some(max) => format!("{} – {}", value(c.threshold), value(max)),
+                None => value(c.threshold),
             };
             let status = c.status;
-            let source = c.source.clone();
+            let source = sources::source(&c.source, lang);
             view! {
                 <tr class=format!("status-{status:?}").to_lowercase() data-criterion=c.id.clone()>
                     <td>{c.text.get(lang).to_string()}</td>
                     <td class="status">{status_text(status).get(lang)}</td>
-                    <td class="num">{c.value.map_or_else(|| "—".into(), |v| number(v, 2))}</td>
+                    <td class="num">{c.value.map_or_else(|| "—".into(), value)}</td>
                     <td class="num">{threshold}</td>
-                    <td class="num">{c.gap.map_or_else(|| "—".into(), |v| number(v, 2))}</td>
+                    <td class="num">{c.gap.map_or_else(|| "—".into(), value)}</td>
                 </tr>
                 {explain.then(|| view! {
                     <tr class="explain-row"><td colspan="5"><code>{T::ExplainSource.get(lang)}": "{source}</code></td></tr>
@@ -81,7 +83,7 @@ fn list_table(l: &ChecklistResult, lang: Lang, explain: bool) -> impl IntoView {
     );
     view! {
         <h3>{l.name.get(lang).to_string()}</h3>
-        <p class="small">{T::ExplainSource.get(lang)}": "{l.source.clone()}</p>
+        <p class="small">{T::ExplainSource.get(lang)}": "{sources::source(&l.source, lang)}</p>
         <dl class="indices">
             <dt>{T::Qualifies.get(lang)}</dt><dd data-testid="checklist-verdict">{verdict.get(lang)}</dd>
             <dt>{T::Status.get(lang)}</dt><dd data-testid="checklist-counts">{counts}</dd>

@@ -58,9 +58,9 @@ fn maturity_body(m: &Maturity, lang: Lang, explain: bool) -> AnyView {
                     format!(
                         "{} = {} → {} ({})",
                         i.label.get(lang),
-                        i.value.map_or_else(|| "—".into(), |v| number(v, 3)),
+                        i.value.map_or_else(|| "—".into(), |v| clustercalc_core::present::format::metric_value(i.metric, v, lang)),
                         i.score.map_or_else(|| "—".into(), |v| number(v, 1)),
-                        i.source
+                        clustercalc_core::present::sources::source(&i.source, lang)
                     )
                 })
                 .collect::<Vec<_>>()
@@ -197,7 +197,7 @@ fn lifecycle_body(l: &Lifecycle, lang: Lang, explain: bool) -> AnyView {
         </dl>
         {explain.then(|| view! {
             <p class="explain"><strong>{T::ExplainInputs.get(lang)}": "</strong>{inputs_text(&l.inputs, lang)}
-                "; "<strong>{T::ExplainSource.get(lang)}": "</strong>{l.source.clone()}</p>
+                "; "<strong>{T::ExplainSource.get(lang)}": "</strong>{clustercalc_core::present::sources::source(&l.source, lang)}</p>
         })}
         {has_periods.then(|| view! {
             <table class="results">

@@ -22,6 +22,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 mod words;
+pub use tables::criterion_value;
 pub use words::plain_reason;
 
 use crate::analyze::Report;

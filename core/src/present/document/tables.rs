@@ -244,7 +244,7 @@ pub(super) fn tables(r: &Report, lang: Lang) -> Vec<Table> {
 }
 
 /// A checklist value in its unit: shares and rates as percentages, yes/no as words, else the number and unit.
-fn criterion_value(v: f64, unit: &crate::lang::Text, lang: Lang) -> String {
+pub fn criterion_value(v: f64, unit: &crate::lang::Text, lang: Lang) -> String {
     let en = unit.en.as_str();
     if en.starts_with("share") || en.starts_with("annual rate") {
         return pct(v);
