@@ -336,3 +336,53 @@ fn the_cluster_lq_divides_by_the_same_totals_as_the_industry_table() {
     assert!((lq.employment.unwrap() - want).abs() < 1e-12);
     assert!((want - 2.454).abs() < 1e-3, "{want}");
 }
+
+#[test]
+fn firms_without_a_stage_are_placed_by_their_4_digit_code_when_it_names_one_stage() {
+    // Issue 15/14: the chain templates carry GB/T 4754 小类 codes; a firm list with codes but no stages now
+    // gives a chain. 1711 → spinning, 1761 → weaving/knitting (textile template); hosiery's 1830 is both
+    // knitting and toe sewing, so it is not guessed.
+    let firms = |codes: &[&str]| {
+        codes
+            .iter()
+            .enumerate()
+            .map(|(k, c)| format!(r#"{{"name":"f{k}","industry":"{c}","employment":10}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let town = |template: &str, codes: &[&str]| {
+        Dataset::from_json(&format!(
+            r#"{{"format":"clustercalc-dataset","version":1,"town":{{"name":"T"}},
+            "clusters":[{{"name":"c","industries":["17","18"],"chain_template":"{template}"}}],
+            "firms":[{}]}}"#,
+            firms(codes)
+        ))
+        .unwrap()
+    };
+    let r = analyze(&town("textile_garment", &["1711", "1711", "1761", "1810"]));
+    let chain = r.clusters[0]
+        .chain
+        .computed()
+        .expect("a chain from the codes");
+    let firms_in = |id: &str| {
+        chain
+            .stages
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.firms)
+            .unwrap_or(0.0)
+    };
+    assert_eq!(firms_in("spinning"), 2.0);
+    assert_eq!(firms_in("weaving_knitting"), 1.0);
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.code == "stage-from-code")
+        .unwrap();
+    assert!(w.message.zh.contains("3 家企业"), "{}", w.message.zh);
+    assert!(w.message.zh.contains("1 家的代码"), "{}", w.message.zh);
+
+    let r = analyze(&town("hosiery", &["1830", "1830"]));
+    assert!(r.clusters[0].chain.computed().is_none());
+    assert!(!r.warnings.iter().any(|w| w.code == "stage-from-code"));
+}

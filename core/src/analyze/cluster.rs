@@ -481,7 +481,7 @@ pub(crate) fn cluster_report(
     let firms = cluster_firms(ctx, c);
     let concentration = concentration_section(c, &totals, warnings, k, &firms);
     let leading = leading_section(ctx, c, &totals, &firms);
-    let chain = chain_section(c, lq_value, k, &firms);
+    let chain = chain_section(c, lq_value, k, &firms, warnings);
     let mut metrics = cluster_metrics(d, c, &totals, &lq, &concentration, &leading, &chain, &firms);
     let formation = formation::assess(&metrics).unwrap_or_else(|_| Formation {
         method: "formation-conditions".into(),

@@ -40,11 +40,26 @@ pub(crate) fn template_of(
     }
 }
 
+/// The one stage of `template` whose GB/T 4754 小类 codes hold `code` (a firm's 4-digit code); `None` when no
+/// stage or more than one does (hosiery's 1830 is both knitting and toe sewing: not guessed).
+fn stage_of_code<'t>(template: &'t chain::ChainTemplate, code: &str) -> Option<&'t str> {
+    if code.len() != 4 {
+        return None;
+    }
+    let mut found = template
+        .stages
+        .iter()
+        .filter(|s| s.codes.iter().any(|c| c == code));
+    let first = found.next()?;
+    found.next().is_none().then_some(first.id.as_str())
+}
+
 pub(crate) fn chain_section(
     c: &Cluster,
     lq: Option<f64>,
     k: usize,
     firms: &[&Firm],
+    warnings: &mut Vec<Warning>,
 ) -> Section<ChainAssessment> {
     let template = match template_of(c) {
         Ok(t) => t,
@@ -56,10 +71,39 @@ pub(crate) fn chain_section(
         .map(|(k, v)| (k.clone(), *v as f64))
         .collect();
     if by_stage.is_empty() {
+        // From the firm list: a firm's own stage, else the stage its 4-digit industry code belongs to.
+        let (mut by_code, mut unplaced) = (0usize, 0usize);
         for f in firms {
-            if let Some(s) = &f.stage {
-                *by_stage.entry(s.clone()).or_insert(0.0) += 1.0;
+            let stage = match (&f.stage, &f.industry) {
+                (Some(s), _) => Some(s.as_str()),
+                (None, Some(code)) => {
+                    let s = stage_of_code(&template, code.trim());
+                    if s.is_some() {
+                        by_code += 1;
+                    } else {
+                        unplaced += 1;
+                    }
+                    s
+                }
+                (None, None) => None,
+            };
+            if let Some(s) = stage {
+                *by_stage.entry(s.to_string()).or_insert(0.0) += 1.0;
             }
+        }
+        if by_code > 0 {
+            warnings.push(warn(
+                "stage-from-code",
+                format!(
+                    "集群“{}”有 {by_code} 家企业未填产业链环节，已按其行业小类代码归入模板的环节；{unplaced} 家的代码不对应或对应多个环节，未归入",
+                    c.name
+                ),
+                format!(
+                    "cluster '{}': {by_code} firms without a chain stage were placed by their 4-digit industry code; {unplaced} whose code matches no stage or several were not",
+                    c.name
+                ),
+                Some(format!("clusters[{k}]")),
+            ));
         }
     }
     if by_stage.is_empty() {
