@@ -2,7 +2,7 @@
 //! by year. Each is a dataset field the analysis reads (maturity, the checklists, the measures, the life cycle);
 //! a field left empty stays unknown, never 0.
 
-use crate::components::fields::NumberField;
+use crate::components::fields::{NumberField, YesNoField};
 use crate::i18n::{tr, use_lang, T};
 use crate::state::use_app;
 use clustercalc_core::dataset::{Brands, Cluster, Innovation, YearFigures};
@@ -19,22 +19,6 @@ fn inn(c: &mut Cluster) -> &mut Innovation {
 
 fn brands(c: &mut Cluster) -> &mut Brands {
     c.brands.get_or_insert_with(Brands::default)
-}
-
-fn tri_value(v: Option<bool>) -> &'static str {
-    match v {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "",
-    }
-}
-
-fn tri_parse(s: &str) -> Option<bool> {
-    match s {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    }
 }
 
 #[component]
@@ -59,25 +43,32 @@ pub fn ClusterFiguresView() -> impl IntoView {
                     field: &'static str,
                     get: fn(&Cluster) -> Option<bool>,
                     put: fn(&mut Cluster, Option<bool>)| {
-        let value = move || d.with(|d| tri_value(d.clusters.first().and_then(get)));
-        let on_change = move |ev: leptos::ev::Event| {
-            let v = tri_parse(&event_target_value(&ev));
+        let value = Signal::derive(move || d.with(|d| d.clusters.first().and_then(get)));
+        let on_change = Callback::new(move |v: Option<bool>| {
             app.edit(field, |d| {
                 if let Some(c) = d.clusters.first_mut() {
                     put(c, v);
                 }
             })
-        };
-        view! {
-            <label class="field">
-                <span class="field-label">{tr(label)}</span>
-                <select prop:value=value on:change=on_change>
-                    <option value="" selected=move || value().is_empty()>{tr(T::Unknown)}</option>
-                    <option value="yes" selected=move || value() == "yes">{tr(T::Yes)}</option>
-                    <option value="no" selected=move || value() == "no">{tr(T::No)}</option>
-                </select>
-            </label>
-        }
+        });
+        view! { <YesNoField label value on_change /> }
+    };
+    // A count (patents, firms, brands) of the first cluster: whole numbers, blank = unknown.
+    let counted = move |label: T,
+                        unit: T,
+                        field: &'static str,
+                        get: fn(&Cluster) -> Option<u64>,
+                        put: fn(&mut Cluster, Option<u64>)| {
+        let value =
+            Signal::derive(move || d.with(|d| d.clusters.first().and_then(get).map(|v| v as f64)));
+        let on_change = Callback::new(move |v: Option<f64>| {
+            app.edit(field, |d| {
+                if let Some(c) = d.clusters.first_mut() {
+                    put(c, count(v));
+                }
+            })
+        });
+        view! { <NumberField label unit value on_change /> }
     };
     let form = move || {
         view! {
@@ -101,42 +92,33 @@ pub fn ClusterFiguresView() -> impl IntoView {
                 <NumberField label=T::RdExpenditure unit=T::UnitWan
                     value=num(|c| c.innovation.as_ref().and_then(|i| i.rd_expenditure))
                     on_change=set("clusters[0].innovation.rd_expenditure", |c, v| inn(c).rd_expenditure = v) />
-                <NumberField label=T::Patents unit=T::UnitPieces
-                    value=num(|c| c.innovation.as_ref().and_then(|i| i.patents).map(|v| v as f64))
-                    on_change=set("clusters[0].innovation.patents", |c, v| inn(c).patents = count(v)) />
-                <NumberField label=T::InventionPatents unit=T::UnitPieces
-                    value=num(|c| c.innovation.as_ref().and_then(|i| i.invention_patents).map(|v| v as f64))
-                    on_change=set("clusters[0].innovation.invention_patents", |c, v| inn(c).invention_patents = count(v)) />
-                <NumberField label=T::HighTechFirms unit=T::UnitFirms
-                    value=num(|c| c.innovation.as_ref().and_then(|i| i.high_tech_firms).map(|v| v as f64))
-                    on_change=set("clusters[0].innovation.high_tech_firms", |c, v| inn(c).high_tech_firms = count(v)) />
+                {counted(T::Patents, T::UnitPieces, "clusters[0].innovation.patents",
+                    |c| c.innovation.as_ref().and_then(|x| x.patents), |c, v| inn(c).patents = v)}
+                {counted(T::InventionPatents, T::UnitPieces, "clusters[0].innovation.invention_patents",
+                    |c| c.innovation.as_ref().and_then(|x| x.invention_patents), |c, v| inn(c).invention_patents = v)}
+                {counted(T::HighTechFirms, T::UnitFirms, "clusters[0].innovation.high_tech_firms",
+                    |c| c.innovation.as_ref().and_then(|x| x.high_tech_firms), |c, v| inn(c).high_tech_firms = v)}
                 <NumberField label=T::HighTechOutput unit=T::UnitWan
                     value=num(|c| c.innovation.as_ref().and_then(|i| i.high_tech_output))
                     on_change=set("clusters[0].innovation.high_tech_output", |c, v| inn(c).high_tech_output = v) />
-                <NumberField label=T::InnovativeSmes unit=T::UnitFirms
-                    value=num(|c| c.innovation.as_ref().and_then(|i| i.innovative_smes).map(|v| v as f64))
-                    on_change=set("clusters[0].innovation.innovative_smes", |c, v| inn(c).innovative_smes = count(v)) />
-                <NumberField label=T::SpecialisedSmes unit=T::UnitFirms
-                    value=num(|c| c.innovation.as_ref().and_then(|i| i.specialised_smes).map(|v| v as f64))
-                    on_change=set("clusters[0].innovation.specialised_smes", |c, v| inn(c).specialised_smes = count(v)) />
-                <NumberField label=T::LittleGiants unit=T::UnitFirms
-                    value=num(|c| c.innovation.as_ref().and_then(|i| i.little_giants).map(|v| v as f64))
-                    on_change=set("clusters[0].innovation.little_giants", |c, v| inn(c).little_giants = count(v)) />
-                <NumberField label=T::SingleChampions unit=T::UnitFirms
-                    value=num(|c| c.innovation.as_ref().and_then(|i| i.single_champions).map(|v| v as f64))
-                    on_change=set("clusters[0].innovation.single_champions", |c, v| inn(c).single_champions = count(v)) />
+                {counted(T::InnovativeSmes, T::UnitFirms, "clusters[0].innovation.innovative_smes",
+                    |c| c.innovation.as_ref().and_then(|x| x.innovative_smes), |c, v| inn(c).innovative_smes = v)}
+                {counted(T::SpecialisedSmes, T::UnitFirms, "clusters[0].innovation.specialised_smes",
+                    |c| c.innovation.as_ref().and_then(|x| x.specialised_smes), |c, v| inn(c).specialised_smes = v)}
+                {counted(T::LittleGiants, T::UnitFirms, "clusters[0].innovation.little_giants",
+                    |c| c.innovation.as_ref().and_then(|x| x.little_giants), |c, v| inn(c).little_giants = v)}
+                {counted(T::SingleChampions, T::UnitFirms, "clusters[0].innovation.single_champions",
+                    |c| c.innovation.as_ref().and_then(|x| x.single_champions), |c, v| inn(c).single_champions = v)}
             </div>
             <h3>{tr(T::ClusterBrands)}</h3>
             <div class="fields two">
                 {tri(T::RegionalBrand, "clusters[0].brands.regional_brand",
                     |c| c.brands.as_ref().and_then(|b| b.regional_brand),
                     |c, v| brands(c).regional_brand = v)}
-                <NumberField label=T::NationalBrands unit=T::UnitPieces
-                    value=num(|c| c.brands.as_ref().and_then(|b| b.national).map(|v| v as f64))
-                    on_change=set("clusters[0].brands.national", |c, v| brands(c).national = count(v)) />
-                <NumberField label=T::ProvincialBrands unit=T::UnitPieces
-                    value=num(|c| c.brands.as_ref().and_then(|b| b.provincial).map(|v| v as f64))
-                    on_change=set("clusters[0].brands.provincial", |c, v| brands(c).provincial = count(v)) />
+                {counted(T::NationalBrands, T::UnitPieces, "clusters[0].brands.national",
+                    |c| c.brands.as_ref().and_then(|x| x.national), |c, v| brands(c).national = v)}
+                {counted(T::ProvincialBrands, T::UnitPieces, "clusters[0].brands.provincial",
+                    |c| c.brands.as_ref().and_then(|x| x.provincial), |c, v| brands(c).provincial = v)}
             </div>
             <HistoryTable />
         }

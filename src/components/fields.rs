@@ -87,6 +87,38 @@ pub fn NumberField(
     }
 }
 
+/// A yes / no / not-asked select bound to an `Option<bool>` of the dataset: blank is unknown, never "no".
+#[component]
+pub fn YesNoField(
+    label: T,
+    #[prop(into)] value: Signal<Option<bool>>,
+    #[prop(into)] on_change: Callback<Option<bool>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let text = move || match value.get() {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    };
+    let on_select = move |ev: leptos::ev::Event| {
+        on_change.run(match event_target_value(&ev).as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        })
+    };
+    view! {
+        <label class="field">
+            <span class="field-label">{move || label.get(lang.get())}</span>
+            <select prop:value=text on:change=on_select>
+                <option value="" selected=move || text().is_empty()>{move || T::Unknown.get(lang.get())}</option>
+                <option value="yes" selected=move || text() == "yes">{move || T::Yes.get(lang.get())}</option>
+                <option value="no" selected=move || text() == "no">{move || T::No.get(lang.get())}</option>
+            </select>
+        </label>
+    }
+}
+
 /// A text input bound to a string of the dataset.
 #[component]
 pub fn TextField(

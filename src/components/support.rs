@@ -1,28 +1,11 @@
 //! The support step: support institutions (counts and yes/no facts) and the environment figures.
 
 use crate::components::field_error::FieldError;
-use crate::components::fields::NumberField;
+use crate::components::fields::{NumberField, YesNoField};
 use crate::i18n::{tr, T};
 use crate::state::use_app;
 use clustercalc_core::dataset::{Environment, Support};
 use leptos::prelude::*;
-
-/// Text of a yes/no/unknown select.
-fn tri_text(v: Option<bool>) -> &'static str {
-    match v {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "",
-    }
-}
-
-fn tri_parse(s: &str) -> Option<bool> {
-    match s {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    }
-}
 
 #[component]
 pub fn SupportView() -> impl IntoView {
@@ -48,23 +31,13 @@ pub fn SupportView() -> impl IntoView {
                        field: &'static str,
                        get: fn(&Support) -> Option<bool>,
                        set: fn(&mut Support, Option<bool>)| {
-        let value = move || tri_text(d.with(|d| d.support.as_ref().and_then(get)));
-        let on_change = move |ev: leptos::ev::Event| {
-            let v = tri_parse(&event_target_value(&ev));
+        let value = Signal::derive(move || d.with(|d| d.support.as_ref().and_then(get)));
+        let on_change = Callback::new(move |v: Option<bool>| {
             app.edit(field, |d| {
                 set(d.support.get_or_insert_with(Support::default), v)
             })
-        };
-        view! {
-            <label class="field">
-                <span class="field-label">{tr(label)}</span>
-                <select prop:value=value on:change=on_change>
-                    <option value="" selected=move || value().is_empty()>{tr(T::Unknown)}</option>
-                    <option value="yes" selected=move || value() == "yes">{tr(T::Yes)}</option>
-                    <option value="no" selected=move || value() == "no">{tr(T::No)}</option>
-                </select>
-            </label>
-        }
+        });
+        view! { <YesNoField label value on_change /> }
     };
     let env_num = move |label: T,
                         unit: T,
@@ -84,15 +57,14 @@ pub fn SupportView() -> impl IntoView {
         }
     };
     let plant =
-        move || tri_text(d.with(|d| d.environment.as_ref().and_then(|e| e.treatment_plant)));
-    let set_plant = move |ev: leptos::ev::Event| {
-        let v = tri_parse(&event_target_value(&ev));
+        Signal::derive(move || d.with(|d| d.environment.as_ref().and_then(|e| e.treatment_plant)));
+    let set_plant = Callback::new(move |v: Option<bool>| {
         app.edit("environment.treatment_plant", |d| {
             d.environment
                 .get_or_insert_with(Environment::default)
                 .treatment_plant = v
         })
-    };
+    });
     view! {
         <section class="panel" aria-labelledby="support-heading">
             <h2 id="support-heading">{tr(T::SupportSection)}</h2>
@@ -117,14 +89,7 @@ pub fn SupportView() -> impl IntoView {
                 {env_num(T::CodTotal, T::UnitTonnes, None, "environment.cod_total", |e| e.cod_total, |e, v| e.cod_total = v)}
                 {env_num(T::CodCluster, T::UnitTonnes, None, "environment.cod_cluster", |e| e.cod_cluster, |e, v| e.cod_cluster = v)}
                 {env_num(T::TreatmentCoverage, T::UnitTonnes, Some(1.0), "environment.treatment_coverage", |e| e.treatment_coverage, |e, v| e.treatment_coverage = v)}
-                <label class="field">
-                    <span class="field-label">{tr(T::TreatmentPlant)}</span>
-                    <select prop:value=plant on:change=set_plant>
-                        <option value="" selected=move || plant().is_empty()>{tr(T::Unknown)}</option>
-                        <option value="yes" selected=move || plant() == "yes">{tr(T::Yes)}</option>
-                        <option value="no" selected=move || plant() == "no">{tr(T::No)}</option>
-                    </select>
-                </label>
+                <YesNoField label=T::TreatmentPlant value=plant on_change=set_plant />
             </div>
             <p class="hint">{tr(T::ShareHint)}</p>
         </section>
