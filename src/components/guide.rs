@@ -6,7 +6,7 @@
 use crate::format::number;
 use crate::i18n::{tr, T};
 use crate::state::use_app;
-use clustercalc_core::analyze::analyze;
+use clustercalc_core::analyze::{analyze, ClusterReport};
 use clustercalc_core::chain::ChainAssessment;
 use clustercalc_core::dataset::Dataset;
 use clustercalc_core::{examples, growth, Lang};
@@ -23,28 +23,19 @@ fn example_chain(name: &str) -> Option<ChainAssessment> {
     r.clusters.first()?.chain.computed().cloned()
 }
 
-/// Why 26.7 %: the study's sales 1998 → 2001 over three and over four periods.
-fn xiqiao_view(d: &Dataset, lang: Lang) -> AnyView {
-    // The cluster's dated output, and its current output at the dataset's year (the study's 2001 sales).
-    let points: Vec<(i32, f64)> = d
-        .clusters
-        .first()
-        .map(|c| {
-            let mut p: Vec<(i32, f64)> = c
-                .history
-                .iter()
-                .filter_map(|h| Some((h.year, h.output?)))
-                .collect();
-            if let (Some(year), Some(output)) = (d.town.year, c.output) {
-                if !p.iter().any(|(y, _)| *y == year) {
-                    p.push((year, output));
-                }
-            }
-            p.sort_by_key(|(y, _)| *y);
-            p
-        })
-        .unwrap_or_default();
-    let (Some(&(y0, start)), Some(&(y1, end))) = (points.first(), points.last()) else {
+/// Why 26.7 %: the study's sales 1998 → 2001 over three and over four periods. The years and the sales are
+/// the engine's: the window of the cluster's output growth and its start and end figures.
+fn xiqiao_view(c: Option<&ClusterReport>, lang: Lang) -> AnyView {
+    let figures = c.and_then(|c| {
+        let w = c
+            .lifecycle
+            .window
+            .as_ref()
+            .filter(|w| w.basis == "output")?;
+        let g = c.growth.computed()?;
+        Some((w.from, w.to, g.start, g.end))
+    });
+    let Some((y0, y1, start, end)) = figures else {
         return view! { <p>{T::GuideNeedsHistory.get(lang)}</p> }.into_any();
     };
     let years = f64::from(y1 - y0);
@@ -122,7 +113,8 @@ pub fn GuideView() -> impl IntoView {
         let (title, body) = match name.as_str() {
             "xiqiao" => (
                 T::GuideXiqiaoTitle,
-                app.dataset.with(|d| xiqiao_view(d, lang)),
+                app.report
+                    .with(|r| xiqiao_view(r.as_ref().ok().and_then(|r| r.clusters.first()), lang)),
             ),
             "datang" | "hunan-textile-town" => {
                 let here = app.report.with(|r| {

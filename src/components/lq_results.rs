@@ -96,8 +96,7 @@ pub fn LqResults() -> impl IntoView {
         let lang = lang.get();
         current.with(|t| {
             t.as_ref().map(|t| {
-                let listed: f64 = t.industries.iter().map(|i| i.value).sum();
-                let kind = if t.local_total > listed + 1e-9 {
+                let kind = if t.counts_unlisted() {
                     T::VariantLqEmployment
                 } else {
                     T::VariantLqListed

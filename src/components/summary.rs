@@ -6,7 +6,7 @@ use crate::i18n::{tr, use_lang, variant_label, T};
 use crate::state::use_app;
 use clustercalc_core::analyze::{ClusterReport, Report, Section};
 use clustercalc_core::present::document::{
-    measure_views, no_measure, ClusterMeasureView, MeasureHeading,
+    measure_title, measure_views, no_measure, ClusterMeasureView, MeasureHeading,
 };
 use clustercalc_core::Lang;
 use leptos::prelude::*;
@@ -122,13 +122,7 @@ fn pieces(r: &Report, lang: Lang) -> Pieces {
         Section::NotComputed { reason } => crate::i18n::reason_text(reason, lang),
     };
     let measures = measure_views(r, lang);
-    let catalogue = clustercalc_core::measures::catalogue().unwrap_or(&[]);
-    let title = |id: &str| {
-        catalogue
-            .iter()
-            .find(|m| m.id == id)
-            .map_or_else(|| id.to_string(), |m| m.title.get(lang).to_string())
-    };
+    let title = |id: &str| measure_title(id, lang).unwrap_or_else(|| id.to_string());
     let needed = match &r.measures {
         Section::Computed(m) => m
             .clusters

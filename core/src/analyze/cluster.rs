@@ -107,10 +107,9 @@ pub(crate) fn cluster_lq(
         );
     }
     // Which denominators: the table's totals take in the unlisted employment only when both sides know it.
-    let listed: f64 = emp_table.map_or(0.0, |t| t.industries.iter().map(|i| i.value).sum());
     let variant = match (tables.map(|s| s.variant.as_str()), emp_table) {
         (Some("traded-employment"), _) => "traded-employment",
-        (_, Some(t)) if t.local_total > listed + 1e-9 => "all-employment",
+        (_, Some(t)) if t.counts_unlisted() => "all-employment",
         (_, Some(_)) => "listed-industries",
         _ => "all-employment",
     };

@@ -301,7 +301,7 @@ pub fn assess(
     // Current window: every series that reaches the latest year, over its last `window_points` points.
     let mut inputs = BTreeMap::new();
     // Start year of each series' window, so the window reported is the one `growth` was measured over.
-    let mut from_year: BTreeMap<&str, i32> = BTreeMap::new();
+    let mut from_year: BTreeMap<String, i32> = BTreeMap::new();
     if let Some(end) = latest {
         for (name, s) in &all {
             if s.len() < 2 || s.last().map(|p| p.0) != Some(end) {
@@ -315,15 +315,9 @@ pub fn assess(
                     continue;
                 }
                 if let Some(r) = rate(*a, *b) {
+                    // The basis `growth` names: output for the output index too.
+                    from_year.insert(key.trim_end_matches("_cagr").to_string(), a.0);
                     inputs.insert(key, r);
-                    from_year.insert(
-                        if *name == "output_index" {
-                            "output"
-                        } else {
-                            name
-                        },
-                        a.0,
-                    );
                 }
             }
         }

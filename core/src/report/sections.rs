@@ -133,6 +133,14 @@ pub struct LqTable {
     pub hoover: f64,
 }
 
+impl LqTable {
+    /// Whether the totals take in the employment (or output) outside the listed industries — both the town's and
+    /// the reference's totals were given — rather than being the listed industries' sums on both sides.
+    pub fn counts_unlisted(&self) -> bool {
+        self.local_total > self.industries.iter().map(|i| i.value).sum::<f64>() + 1e-9
+    }
+}
+
 /// One industry's LQ.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndustryLq {

@@ -215,9 +215,7 @@ fn methods(r: &Report, lang: Lang) -> Vec<String> {
             (_, Lang::En) => "employment of all industries",
         };
         // Without both totals, the table (and the cluster LQ) divide by the listed industries' sums on both sides.
-        let listed_only = s.employment.as_ref().is_some_and(|t| {
-            t.local_total <= t.industries.iter().map(|i| i.value).sum::<f64>() + 1e-9
-        });
+        let listed_only = s.employment.as_ref().is_some_and(|t| !t.counts_unlisted());
         let variant = match (listed_only, lang) {
             (true, Lang::Zh) => format!(
                 "{variant}；本镇或参照区域的总就业未填写，两边的合计都取所列行业之和（集群{lq}同此）"

@@ -414,21 +414,24 @@ pub(crate) fn measures(r: &Report, lang: Lang) -> Vec<Block> {
     out
 }
 
+/// A catalogue measure's title in `lang`, by id (`None` for an id the catalogue does not hold).
+pub fn measure_title(id: &str, lang: Lang) -> Option<String> {
+    crate::measures::catalogue()
+        .unwrap_or(&[])
+        .iter()
+        .find(|m| m.id == id)
+        .map(|m| m.title.get(lang).to_string())
+}
+
 /// The measures a cluster's type set aside (seed ch.6 一), in words; `None` when there are none.
 pub(crate) fn set_aside_words(c: &ClusterReport, ids: &[String], lang: Lang) -> Option<String> {
     let kind = c.typology.kind?;
     if ids.is_empty() {
         return None;
     }
-    let catalogue = crate::measures::catalogue().unwrap_or(&[]);
     let titles: Vec<String> = ids
         .iter()
-        .map(|id| {
-            catalogue
-                .iter()
-                .find(|m| &m.id == id)
-                .map_or_else(|| id.clone(), |m| quote_title(m.title.get(lang)))
-        })
+        .map(|id| measure_title(id, lang).map_or_else(|| id.clone(), |t| quote_title(&t)))
         .collect();
     Some(match lang {
         Lang::Zh => format!(
@@ -632,21 +635,19 @@ fn rank_words(m: &SuggestedMeasure, lang: Lang) -> String {
             t
         }
     };
-    let one = |(p, w, s, c): (f64, f64, f64, f64)| match lang {
-        Lang::Zh => format!(
-            "判据权重 {} ×（0.25 + 0.75 × 差距 {}）× 数据完整度 {} = {}",
+    let (weight, gap_word, completeness) = match lang {
+        Lang::Zh => ("判据权重", "差距", "数据完整度"),
+        Lang::En => ("rule weight", "gap", "data completeness"),
+    };
+    let (open, close) = (lang.pick("（", " ("), lang.pick("）", ") "));
+    let one = |(p, w, s, c): (f64, f64, f64, f64)| {
+        format!(
+            "{weight} {} ×{open}0.25 + 0.75 × {gap_word} {}{close}× {completeness} {} = {}",
             number(w, 2),
             gap(s),
             crate::present::format::percent(c, 0),
             number(p, 2)
-        ),
-        Lang::En => format!(
-            "rule weight {} × (0.25 + 0.75 × gap {}) × data completeness {} = {}",
-            number(w, 2),
-            gap(s),
-            crate::present::format::percent(c, 0),
-            number(p, 2)
-        ),
+        )
     };
     let text = match parts.as_slice() {
         [] => return t(lang, "没有可计算的判据。", "No rule to compute from."),
@@ -751,13 +752,7 @@ pub(crate) fn data_needed(r: &Report, lang: Lang) -> Vec<Block> {
         "下列数据尚未填写，本工具无法判断相应的对策是否需要。补充调查后重新计算，报告会随之更新。",
         "The data below was not entered, so this tool cannot tell whether the measures it decides are needed. Collect it and run the analysis again; the report follows.",
     ))];
-    let catalogue = crate::measures::catalogue().unwrap_or(&[]);
-    let title_of = |id: &str| {
-        catalogue
-            .iter()
-            .find(|m| m.id == id)
-            .map(|m| quote_title(m.title.get(lang)))
-    };
+    let title_of = |id: &str| measure_title(id, lang).map(|t| quote_title(&t));
     out.extend(per_cluster(r, lang, |c, _| {
         let mut items = Vec::new();
         if let Some(cm) = cluster_measures(r, c) {

@@ -12,8 +12,8 @@
 mod appendix;
 mod diagnosis;
 pub use diagnosis::{
-    measure_views, no_measure, nothing_under_heading, ClusterMeasureView, MeasureHeading,
-    MeasureItem,
+    measure_title, measure_views, no_measure, nothing_under_heading, ClusterMeasureView,
+    MeasureHeading, MeasureItem,
 };
 mod effects;
 mod facts;
