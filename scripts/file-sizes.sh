@@ -14,5 +14,5 @@ while IFS= read -r f; do
 done < <(find core/src cli/src src workbench/src sheets/src -name '*.rs' -not -name 'tests.rs' -not -path '*/tests/*' | sort)
 echo "largest product files:"
 find core/src cli/src src workbench/src sheets/src -name '*.rs' -not -name 'tests.rs' -not -path '*/tests/*' -print0 \
-  | xargs -0 wc -l | grep -v ' total$' | sort -rn | head -5 | sed 's/^/  /'
+  | xargs -0 wc -l | grep -v ' total$' | sort -rn | sed -n '1,5s/^/  /p'
 exit "$over"
