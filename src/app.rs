@@ -23,6 +23,8 @@ use leptos::prelude::*;
 
 /// How long typing must pause before the autosave is written (it is also written when the page is hidden).
 const AUTOSAVE_DELAY_MS: u64 = 400;
+/// Datasets whose saved text is smaller than this are saved on every change, not after a pause.
+const IMMEDIATE_SAVE_BYTES: usize = 256 * 1024;
 
 /// Mounts the workbench on `<body>` with the start screen's request (see `launch`). Called by the workbench
 /// module's `mount` export once the shell has handed over.
@@ -35,6 +37,7 @@ pub fn mount(request: &str) {
 /// Mounts the workbench inside `el` (the JavaScript API's `mountInto`), with the same request text as `mount`.
 pub fn mount_in(el: web_sys::HtmlElement, request: &str) {
     let launch = Launch::decode(request);
+    arm_fatal(&el);
     // Inside a host's element the host's document (title, <html lang class>) is not ours to change.
     let host = (el.tag_name() != "BODY").then(|| el.clone());
     leptos::mount::mount_to(el, move || {
@@ -42,6 +45,32 @@ pub fn mount_in(el: web_sys::HtmlElement, request: &str) {
         view! { <App launch /> }
     })
     .forget();
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/fatal.js")]
+extern "C" {
+    /// From now on a trap of this module shows the recovery notice over `element` (`src/js/fatal.js`).
+    #[wasm_bindgen(js_name = armFatal)]
+    fn arm_fatal(element: &web_sys::HtmlElement);
+    /// The recovery notice's words, in the current language.
+    #[wasm_bindgen(js_name = fatalTexts)]
+    fn fatal_texts(texts: &js_sys::Object);
+}
+
+/// Gives the recovery notice its words in `lang` (they must be there before anything can trap).
+fn set_fatal_texts(lang: Lang) {
+    let o = js_sys::Object::new();
+    for (key, t) in [
+        ("title", T::FatalTitle),
+        ("body", T::FatalBody),
+        ("nothing", T::FatalNothing),
+        ("save", T::FatalSave),
+        ("reload", T::FatalReload),
+        ("file", T::FatalFile),
+    ] {
+        let _ = js_sys::Reflect::set(&o, &key.into(), &t.get(lang).into());
+    }
+    fatal_texts(&o);
 }
 
 /// Puts the dataset about to be replaced on the recent list, unless it is empty or an untouched example.
@@ -229,6 +258,10 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     app.large_text.set(launch.prefs.large_text);
     app.explain.set(launch.prefs.explain);
     provide_context(app);
+    // The recovery notice speaks the user's language (component tests run without the page's scripts).
+    if cfg!(target_arch = "wasm32") {
+        Effect::new(move |_| set_fatal_texts(app.lang.get()));
+    }
     provide_context(LangState(app.lang));
     // The message line: information (role=status) or a problem (role=alert, shown as an error).
     let notice = app.notice;
@@ -339,6 +372,12 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
         if let Some(h) = pending_save.try_update_value(Option::take).flatten() {
             h.clear();
+        }
+        // A town of ordinary size is saved at once (well under a millisecond), so that not even the last
+        // keystroke is lost to a crash; a big one is saved when typing pauses.
+        if storage::last_saved_bytes().is_some_and(|n| n < IMMEDIATE_SAVE_BYTES) {
+            save_now();
+            return;
         }
         let handle = set_timeout_with_handle(
             move || {
@@ -466,6 +505,9 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             open_file(f);
         }
     };
+    // A spreadsheet dropped on the page goes to the importer (a dataset file is .json).
+    let importing = RwSignal::new(false);
+    let dropped_table = RwSignal::new_local(None::<web_sys::File>);
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         if let Some(f) = ev
@@ -473,7 +515,12 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             .and_then(|dt| dt.files())
             .and_then(|fs| fs.get(0))
         {
-            open_file(f);
+            if crate::components::import::is_table_file(&f.name()) {
+                dropped_table.set(Some(f));
+                importing.set(true);
+            } else {
+                open_file(f);
+            }
         }
     };
     let save_file = move |_| {
@@ -526,7 +573,6 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             None => problem(T::ExportNeedsValidData.get(lang).into()),
         }
     };
-    let importing = RwSignal::new(false);
     let reporting = RwSignal::new(false);
     // The share link: the dataset in the URL fragment, shown for copying (and copied where the browser allows).
     let shared = RwSignal::new(None::<String>);
@@ -611,7 +657,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
             {link_offer}
             <crate::big::BigProgress />
             <Show when=move || importing.get()>
-                <ImportView on_close=move |()| importing.set(false)
+                <ImportView on_close=move |()| importing.set(false) dropped=dropped_table
                     on_done=move |text: String| { importing.set(false); notice.set(Some((text, false))); } />
             </Show>
             {move || shared.get().map(|url| view! {

@@ -447,7 +447,13 @@ texts! {
     ImportReading => "正在读取…", "Reading…";
     ImportPastedSheet => "粘贴内容", "pasted cells";
     ImportNoSheets => "工作簿中没有工作表", "the workbook has no sheets";
-    ImportXlsxUnreadable => "无法读取该工作簿（需 .xlsx 格式；.xls 请在 Excel/WPS 中另存为 .xlsx）", "the workbook cannot be read (.xlsx is needed; save an .xls as .xlsx in Excel/WPS)";
+    ImportCancel => "取消读取", "Cancel reading";
+    ImportCancelled => "已取消读取，数据没有改变。", "Reading cancelled; nothing changed.";
+    ImportChecking => "正在检查工作簿：已解压 {done} / {total} MB", "Checking the workbook: {done} of {total} MB unpacked";
+    ImportReadingSheets => "正在读取工作表：{done} / {total}", "Reading sheets: {done} of {total}";
+    ImportSkipped => "已跳过的工作表：", "Sheets passed over:";
+    ImportOthers => "另有工作表 {names}，可在“工作表”中选择。", "Other sheets: {names}; choose one under Sheet.";
+    ImportHistoryKept => "保留了 {n} 个行业原有的历年数据。", "The earlier years of {n} industries were kept.";
     SheetsUnavailable => "表格模块未能加载，请检查网络后重试", "The spreadsheet module could not be loaded; check the connection and try again";
     ImportSummary => "工作表“{sheet}”：{table} {rows} 行，表头在第 {header} 行", "Sheet '{sheet}': {table}, {rows} rows; header in row {header}";
     ImportColumns => "列的对应", "How the columns are read";
@@ -537,6 +543,12 @@ texts! {
     StorageFull => "浏览器存储已满，最近的修改没有自动保存。", "Browser storage is full: the latest changes were not autosaved. ";
     StorageFullKept => "存储里还有此前的一份自动保存，但不含这些修改；请用“保存文件”保存当前数据。", "An earlier autosave is still there, without these changes; use Save file to keep the current data.";
     StorageFullNothing => "存储里没有此前的自动保存；请用“保存文件”保存当前数据，否则关闭页面后会丢失。", "There is no earlier autosave; use Save file to keep the current data, or it is lost when the page closes.";
+    FatalTitle => "计算器内部出错，已停止运行", "The calculator hit an internal error and stopped";
+    FatalBody => "页面上的按钮已不能使用。您的数据还在：请先“保存恢复文件”到本机，再重新载入页面（载入后用“打开文件”打开恢复文件，或继续自动保存的工作）。", "The page's buttons no longer work. Your data is still here: save the recovery file to this computer first, then reload the page (open the recovery file with Open file, or continue the autosaved work).";
+    FatalNothing => "页面上的按钮已不能使用，而且浏览器里没有可恢复的数据副本。请重新载入页面。", "The page's buttons no longer work, and the browser holds no copy of the data to recover. Please reload the page.";
+    FatalSave => "保存恢复文件", "Save the recovery file";
+    FatalReload => "重新载入页面", "Reload the page";
+    FatalFile => "小城镇产业集群-恢复文件.json", "clustercalc-recovery.json";
     StorageTooBig => "这份数据约 {mb} MB，超过浏览器存储能放下的大小（约 5 MB），因此不会自动保存；请用“保存文件”保存到本机，以后用“打开文件”继续。", "This dataset is about {mb} MB, more than browser storage holds (about 5 MB), so it is not autosaved; use Save file to keep it on this computer and Open file to continue later.";
     OtherTabSaved => "另一个标签页也在编辑并自动保存了数据。为免互相覆盖，本页当前的数据已另存到开始页的“最近的工作”中，两份都不会丢；建议只在一个标签页中编辑。", "Another tab is editing too and has autosaved its data. So that neither overwrites the other, this page's data was also kept under Recent work on the start screen; both are safe. Edit in one tab only.";
     Toolbar => "工具栏", "Toolbar";

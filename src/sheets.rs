@@ -8,7 +8,13 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/js/sheets_loader.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = readWorkbook)]
-    async fn read_workbook_js(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    async fn read_workbook_js(
+        bytes: &[u8],
+        on_progress: &js_sys::Function,
+    ) -> Result<JsValue, JsValue>;
+    /// Stops the read under way; its `read_workbook` returns the problem `cancelled`.
+    #[wasm_bindgen(js_name = cancelRead)]
+    pub fn cancel_read();
     #[wasm_bindgen(catch, js_name = writeWorkbook)]
     async fn write_workbook_js(json: &str) -> Result<JsValue, JsValue>;
 }
@@ -54,11 +60,38 @@ fn message(e: JsValue) -> String {
         .unwrap_or_default()
 }
 
-/// Every sheet of a workbook.
-pub async fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
-    let json = read_workbook_js(bytes).await.map_err(message)?;
-    let sheets: Vec<SheetText> =
-        serde_json::from_str(&json.as_string().unwrap_or_default()).map_err(|e| e.to_string())?;
+/// Why a workbook was not read: the reader's problem code (`clustercalc_sheets::Problem::code`, or `cancelled`)
+/// for the words (`clustercalc_core::import::workbook_problem`), and its short English detail for the log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadProblem {
+    pub code: String,
+    pub detail: String,
+}
+
+/// How far a read has got: `check` (bytes unpacked and counted) or `sheet` (sheets read), done of total.
+pub type OnProgress = dyn FnMut(String, f64, f64);
+
+/// Every sheet of a workbook, read in the spreadsheet worker (on the page where no worker can start).
+pub async fn read_workbook(
+    bytes: &[u8],
+    on_progress: Box<OnProgress>,
+) -> Result<Vec<Sheet>, ReadProblem> {
+    let progress = Closure::<OnProgress>::wrap(on_progress);
+    let result = read_workbook_js(bytes, progress.as_ref().unchecked_ref()).await;
+    drop(progress);
+    let json = result.map_err(|e| {
+        let text = message(e);
+        let (code, detail) = text.split_once(':').unwrap_or(("damaged", text.as_str()));
+        ReadProblem {
+            code: code.trim().to_string(),
+            detail: detail.trim().to_string(),
+        }
+    })?;
+    let sheets: Vec<SheetText> = serde_json::from_str(&json.as_string().unwrap_or_default())
+        .map_err(|e| ReadProblem {
+            code: "damaged".into(),
+            detail: e.to_string(),
+        })?;
     Ok(sheets
         .into_iter()
         .map(|s| Sheet {

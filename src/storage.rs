@@ -7,6 +7,7 @@
 use crate::launch::Prefs;
 use clustercalc_core::dataset::Dataset;
 use clustercalc_core::Error;
+use wasm_bindgen::prelude::*;
 
 /// The autosave key (another tab's write to it arrives as a `storage` event, see `app.rs`).
 pub const CURRENT: &str = "clustercalc:autosave";
@@ -15,6 +16,16 @@ const PREFS: &str = "clustercalc:prefs";
 /// An autosave this version could not read (damaged, or written by a newer version) is moved here before
 /// anything overwrites it, so that it is never lost.
 const UNREADABLE: &str = "clustercalc:autosave:unreadable";
+
+#[wasm_bindgen(module = "/src/js/fatal.js")]
+extern "C" {
+    /// Keeps the dataset's text for the recovery file, when browser storage could not take it.
+    #[wasm_bindgen(js_name = keepRecovery)]
+    fn keep_recovery(text: &str);
+    /// The autosave holds the data: no separate recovery copy is needed.
+    #[wasm_bindgen(js_name = dropRecovery)]
+    fn drop_recovery();
+}
 
 /// What reading the autosave found.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,9 +115,28 @@ thread_local! {
 }
 
 /// Saves the dataset; keeps the previous good copy first (a copy this page did not write is checked first).
+/// Whatever storage cannot take is kept on the page for the recovery file (`src/js/fatal.js`), so that even a
+/// trap of the calculator leaves the latest data savable.
 pub fn save(d: &Dataset) -> Result<(), SaveProblem> {
+    let Ok(text) = serde_json::to_string(d) else {
+        return Err(SaveProblem::Full { kept: false });
+    };
+    let result = write(&text);
+    if result.is_ok() {
+        drop_recovery();
+    } else {
+        keep_recovery(&text);
+    }
+    result
+}
+
+/// Size in bytes of the text this page last saved, if it saved any.
+pub fn last_saved_bytes() -> Option<usize> {
+    LAST_WRITTEN.with(|l| l.borrow().as_ref().map(String::len))
+}
+
+fn write(text: &str) -> Result<(), SaveProblem> {
     let s = storage().ok_or(SaveProblem::Unavailable)?;
-    let text = serde_json::to_string(d).map_err(|_| SaveProblem::Full { kept: false })?;
     if text.encode_utf16().count() > STORAGE_BUDGET_UNITS {
         return Err(SaveProblem::TooBig { bytes: text.len() });
     }
@@ -125,8 +155,8 @@ pub fn save(d: &Dataset) -> Result<(), SaveProblem> {
             let _ = s.remove_item(PREVIOUS);
         }
     }
-    s.set_item(CURRENT, &text).map_err(|_| full)?;
-    LAST_WRITTEN.with(|l| *l.borrow_mut() = Some(text));
+    s.set_item(CURRENT, text).map_err(|_| full)?;
+    LAST_WRITTEN.with(|l| *l.borrow_mut() = Some(text.to_string()));
     Ok(())
 }
 

@@ -121,33 +121,20 @@ fn sheets_of(path: &str, lang: Lang) -> Result<(Vec<Sheet>, bool), String> {
             lang.pick("无法读取文件", "cannot read the file")
         )
     })?;
-    let ext = std::path::Path::new(path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
     let stem = std::path::Path::new(path)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("Sheet1")
         .to_string();
-    if bytes.is_empty() {
-        return Err(fail("文件是空的", "the file is empty"));
+    let kind = import::file_kind(&bytes, path);
+    if let Some(why) = kind.refusal() {
+        return Err(format!("{path}: {}", why.get(lang)));
     }
-    // By content first: a renamed workbook is still a workbook.
-    let zip = bytes.starts_with(b"PK\x03\x04");
-    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
-    if ole || matches!(ext.as_str(), "xls" | "et") && !zip {
-        return Err(fail(
-            "旧版 .xls/.et 工作簿（或加密的工作簿）暂不能读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
-            "an old .xls/.et workbook (or an encrypted one) cannot be read yet: save it as .xlsx or CSV in Excel or WPS",
-        ));
-    }
-    if zip {
+    if kind == import::FileKind::Workbook {
         let book = clustercalc_sheets::read(&bytes).map_err(|e| {
             format!(
                 "{path}: {} ({e})",
-                lang.pick("不是可读取的 .xlsx 工作簿", "not a readable .xlsx workbook")
+                import::workbook_problem(e.problem.code()).get(lang)
             )
         })?;
         let sheets: Vec<Sheet> = book

@@ -268,7 +268,7 @@ fn problems_name_the_file_sheet_row_and_column() {
         &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
     );
     let line = refused(&[&xls, "--lang", "en"]);
-    assert!(line.contains("save it as .xlsx or CSV"), "{line}");
+    assert!(line.contains("Save As .xlsx or CSV"), "{line}");
     // Two industries tables at once would replace one another.
     let line = refused(&[&fixture("industries.csv"), &fixture("industries.xlsx")]);
     assert!(line.contains("一次只能导入一张"), "{line}");

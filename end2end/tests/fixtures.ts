@@ -8,7 +8,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 export const appOrigin = `http://127.0.0.1:${process.env.E2E_APP_PORT ?? 8082}`;
 
 export const test = base.extend<{ guard: void }>({
-  guard: [async ({ page, baseURL }, use) => {
+  guard: [async ({ page, baseURL }, use, testInfo) => {
     const outside: string[] = [];
     const errors: string[] = [];
     page.on('request', (req) => {
@@ -31,7 +31,10 @@ export const test = base.extend<{ guard: void }>({
       expect(csp, 'Content-Security-Policy violations').toEqual([]);
     }
     expect(outside, 'requests outside the app').toEqual([]);
-    expect(errors, 'console or page errors').toEqual([]);
+    // A journey that provokes an error on purpose names it: `test.info().annotations.push({ type: 'expected-error',
+    // description: 'RuntimeError' })`; every other error still fails it.
+    const expected = testInfo.annotations.filter((a) => a.type === 'expected-error').map((a) => a.description ?? '');
+    expect(errors.filter((e) => !expected.some((x) => x && e.includes(x))), 'console or page errors').toEqual([]);
   }, { auto: true }],
 });
 

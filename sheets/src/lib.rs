@@ -11,9 +11,6 @@ use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 use wasm_bindgen::prelude::*;
 
-/// Largest number of cells read from one workbook (a 50 000-firm sheet with 15 columns is 750 000).
-pub const MAX_CELLS: usize = 20_000_000;
-
 /// One sheet's cells as text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SheetText {
@@ -52,19 +49,108 @@ fn cell_text(d: &calamine::Data) -> String {
     }
 }
 
-/// Largest part of a workbook the pre-check reads (decompressed), against zip bombs.
-const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest number of cells with a value read from one workbook, counted over every sheet — and the largest
+/// area (rows × columns from A1 to the last cell) of any sheet, which is what reading it allocates. A 20 MB
+/// workbook of an honest table holds about 6 million cells (330 000 firms × 15 columns is 5 million).
+pub const MAX_CELLS: usize = 8_000_000;
 
-/// calamine 0.31 indexes the shared-string table with a cell's value unchecked and panics on an index past its end
-/// (found by fuzzing, `fuzz/seeds/xlsx_read/crash-shared-string-index.xlsx`). In the app a panic traps the
-/// spreadsheet module, so such a workbook is refused here before calamine reads it: every `<c t="s">` value in
-/// any part must be below the number of `<si>` entries.
-fn check_shared_strings(bytes: &[u8]) -> Result<(), String> {
+/// Largest total of a workbook's parts once unpacked (its XML), against zip bombs.
+pub const MAX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Why a workbook was not read. `code()` is what the app and the CLI turn into a message in the user's
+/// language (`clustercalc_core::import::workbook_problem`); `detail` is a short English text for the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// Not a zip archive, or a zip without a workbook in it.
+    NotWorkbook,
+    /// A workbook whose parts are damaged or inconsistent.
+    Damaged,
+    /// More cells (or a larger sheet area) than `MAX_CELLS`.
+    TooManyCells,
+    /// More than `MAX_UNPACKED_BYTES` once unpacked.
+    TooLarge,
+}
+
+impl Problem {
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::NotWorkbook => "not-a-workbook",
+            Problem::Damaged => "damaged",
+            Problem::TooManyCells => "too-many-cells",
+            Problem::TooLarge => "too-large",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub problem: Problem,
+    pub detail: String,
+}
+
+impl ReadError {
+    fn new(problem: Problem, detail: impl Into<String>) -> Self {
+        ReadError {
+            problem,
+            detail: detail.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.problem.code(), self.detail)
+    }
+}
+
+/// Where a read has got to: `phase` is "check" (the workbook's parts unpacked and counted, `done` of `total`
+/// bytes) or "sheet" (`done` of `total` sheets read).
+pub type Progress<'a> = &'a mut dyn FnMut(&str, u64, u64);
+
+/// Column and row (0-based) of a cell reference such as `AB12`.
+fn cell_position(r: &[u8]) -> Option<(u64, u64)> {
+    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let col = r[..letters].iter().fold(0u64, |n, b| {
+        n * 26 + u64::from(b.to_ascii_uppercase() - b'A' + 1)
+    });
+    let row: u64 = std::str::from_utf8(&r[letters..]).ok()?.parse().ok()?;
+    Some((row.checked_sub(1)?, col - 1))
+}
+
+/// Reads the whole workbook once, streaming, before calamine does, and refuses it early when it cannot be read
+/// safely:
+/// - more than `MAX_UNPACKED_BYTES` unpacked, or more than `MAX_CELLS` cells, or a sheet whose area from A1 to
+///   its last cell exceeds `MAX_CELLS` (a bomb: a few MB that unpack to tens of millions of cells);
+/// - calamine 0.31 indexes the shared-string table with a cell's value unchecked and panics on an index past its
+///   end (found by fuzzing, `fuzz/seeds/xlsx_read/crash-shared-string-index.xlsx`): every `<c t="s">` value in
+///   any part must be below the number of `<si>` entries.
+fn precheck(bytes: &[u8], progress: Progress) -> Result<(), ReadError> {
+    precheck_within(bytes, MAX_CELLS as u64, MAX_UNPACKED_BYTES, progress)
+}
+
+fn precheck_within(
+    bytes: &[u8],
+    max_cells: u64,
+    max_unpacked: u64,
+    progress: Progress,
+) -> Result<(), ReadError> {
     use quick_xml::events::Event;
-    use std::io::Read;
+    use std::io::{BufReader, Read};
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a readable .xlsx workbook: {e}"))?;
+        .map_err(|e| ReadError::new(Problem::NotWorkbook, e.to_string()))?;
     let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    if !names
+        .iter()
+        .any(|n| n.replace('\\', "/").eq_ignore_ascii_case("xl/workbook.xml"))
+    {
+        return Err(ReadError::new(
+            Problem::NotWorkbook,
+            "a zip archive without xl/workbook.xml",
+        ));
+    }
     // Exactly the part calamine reads (xlsx/mod.rs `path_to_zip_path`): the first entry named
     // xl/sharedStrings.xml, case-insensitively, with backslashes as slashes. Another entry that merely looks like
     // it (a fuzzed name, a copy elsewhere) is not the table calamine indexes.
@@ -72,97 +158,178 @@ fn check_shared_strings(bytes: &[u8]) -> Result<(), String> {
         n.replace('\\', "/")
             .eq_ignore_ascii_case("xl/sharedStrings.xml")
     };
-    let read_part =
-        |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| -> Result<Vec<u8>, String> {
-            let mut out = Vec::new();
-            let part = zip
-                .by_name(name)
-                .map_err(|e| format!("part {name} unreadable: {e}"))?;
-            part.take(MAX_PART_BYTES)
-                .read_to_end(&mut out)
-                .map_err(|e| format!("part {name} unreadable: {e}"))?;
-            Ok(out)
-        };
-    let mut count = 0usize;
-    for name in names.iter().filter(|n| is_strings(n)).take(1) {
-        let xml = read_part(&mut zip, name)?;
-        let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
-        let mut n = 0usize;
-        loop {
-            match reader.read_event() {
-                Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == b"si" => {
-                    n += 1
-                }
-                Ok(Event::Eof) | Err(_) => break,
-                _ => {}
-            }
-        }
-        count = n;
-    }
     // Every other XML part, and anything named like a sheet whatever its extension (calamine follows the
     // workbook's relationships, which may name any entry).
     let is_xml = |n: &str| {
         let l = n.to_ascii_lowercase();
         l.ends_with(".xml") || l.contains("sheet")
     };
-    for name in names.iter().filter(|n| is_xml(n) && !is_strings(n)) {
-        let xml = read_part(&mut zip, name)?;
-        let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let strings: Vec<&String> = names.iter().filter(|n| is_strings(n)).take(1).collect();
+    let others: Vec<&String> = names
+        .iter()
+        .filter(|n| is_xml(n) && !is_strings(n))
+        .collect();
+    // Progress over the sizes the archive declares (a lie there only makes the bar wrong; the limits count
+    // what is actually unpacked).
+    let total: u64 = strings
+        .iter()
+        .chain(&others)
+        .filter_map(|n| zip.by_name(n).ok().map(|f| f.size()))
+        .fold(0u64, u64::saturating_add);
+    let total = total.min(max_unpacked);
+    let mut unpacked = 0u64;
+    let mut shared_count = 0u64;
+    let mut cells = 0u64;
+    let damaged = |name: &str, e: &dyn std::fmt::Display| {
+        ReadError::new(Problem::Damaged, format!("part {name} unreadable: {e}"))
+    };
+    for (k, name) in strings.iter().chain(&others).enumerate() {
+        let is_table = k == 0 && !strings.is_empty();
+        let part = zip.by_name(name).map_err(|e| damaged(name, &e))?;
+        let budget = max_unpacked.saturating_sub(unpacked);
+        let mut reader = quick_xml::Reader::from_reader(BufReader::new(part.take(budget + 1)));
+        let mut buf = Vec::new();
+        let mut n_si = 0u64;
+        // Shared-string check state, and the sheet's cell tracking (as calamine's cell reader walks it).
         let (mut shared, mut in_v) = (false, false);
+        let (mut row, mut col) = (0u64, 0u64);
+        let (mut in_c, mut c_has_value, mut c_pos) = (false, false, (0u64, 0u64));
+        let (mut max_row, mut max_col) = (0u64, 0u64);
+        let mut reported = 0u64;
         loop {
-            match reader.read_event() {
-                Ok(Event::Start(e)) if e.local_name().as_ref() == b"c" => {
-                    shared = e
+            buf.clear();
+            let event = reader.read_event_into(&mut buf);
+            let at = reader.buffer_position();
+            if at > budget {
+                return Err(ReadError::new(
+                    Problem::TooLarge,
+                    format!("more than {max_unpacked} bytes unpacked"),
+                ));
+            }
+            if at - reported >= 4 << 20 {
+                reported = at;
+                progress("check", unpacked + at, total.max(unpacked + at));
+            }
+            match event {
+                Ok(Event::Start(e)) | Ok(Event::Empty(e))
+                    if is_table && e.local_name().as_ref() == b"si" =>
+                {
+                    n_si += 1
+                }
+                Ok(Event::Start(e)) if e.local_name().as_ref() == b"row" => {
+                    if let Some(r) = e
                         .attributes()
                         .flatten()
-                        .any(|a| a.key.local_name().as_ref() == b"t" && a.value.as_ref() == b"s");
+                        .find(|a| a.key.local_name().as_ref() == b"r")
+                        .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<u64>().ok())
+                    {
+                        row = r.saturating_sub(1);
+                    }
                 }
-                Ok(Event::Start(e)) if e.local_name().as_ref() == b"v" => in_v = shared,
+                Ok(Event::End(e)) if e.local_name().as_ref() == b"row" => {
+                    row += 1;
+                    col = 0;
+                }
+                Ok(Event::Start(e)) if e.local_name().as_ref() == b"c" => {
+                    let mut pos = None;
+                    shared = false;
+                    for a in e.attributes().flatten() {
+                        match a.key.local_name().as_ref() {
+                            b"t" => shared = a.value.as_ref() == b"s",
+                            b"r" => pos = cell_position(&a.value),
+                            _ => {}
+                        }
+                    }
+                    if let Some((r, c)) = pos {
+                        col = c;
+                        c_pos = (r, c);
+                    } else {
+                        c_pos = (row, col);
+                    }
+                    in_c = true;
+                    c_has_value = false;
+                }
+                Ok(Event::Start(e)) if in_c => {
+                    c_has_value = true;
+                    if e.local_name().as_ref() == b"v" {
+                        in_v = shared;
+                    }
+                }
                 Ok(Event::Text(t)) if in_v => {
                     // calamine reads an unparsable index as 0.
                     let idx = std::str::from_utf8(t.as_ref())
                         .ok()
-                        .and_then(|s| s.trim().parse::<usize>().ok())
+                        .and_then(|s| s.trim().parse::<u64>().ok())
                         .unwrap_or(0);
-                    if idx >= count {
-                        return Err(format!(
-                            "damaged workbook: shared string {idx} of {count} in {name}"
+                    if idx >= shared_count {
+                        return Err(ReadError::new(
+                            Problem::Damaged,
+                            format!("shared string {idx} of {shared_count} in {name}"),
                         ));
                     }
                     in_v = false;
                 }
                 Ok(Event::End(e)) if e.local_name().as_ref() == b"c" => {
+                    if in_c && c_has_value {
+                        cells += 1;
+                        max_row = max_row.max(c_pos.0);
+                        max_col = max_col.max(c_pos.1);
+                        let area = (max_row + 1).saturating_mul(max_col + 1);
+                        if cells > max_cells || area > max_cells {
+                            return Err(ReadError::new(
+                                Problem::TooManyCells,
+                                format!("more than {max_cells} cells (sheet part {name})"),
+                            ));
+                        }
+                    }
+                    col += 1;
                     shared = false;
                     in_v = false;
+                    in_c = false;
                 }
                 Ok(Event::Eof) | Err(_) => break,
                 _ => {}
             }
         }
+        if is_table {
+            shared_count = n_si;
+        }
+        unpacked += reader.buffer_position();
     }
+    progress("check", total.max(unpacked), total.max(unpacked));
     Ok(())
 }
 
-/// Every sheet of an .xlsx/.xlsm workbook as cell text. Errors are short English texts for the log; the app
-/// shows its own localised message beside them.
-pub fn read(bytes: &[u8]) -> Result<Vec<SheetText>, String> {
+/// Every sheet of an .xlsx/.xlsm workbook as cell text.
+pub fn read(bytes: &[u8]) -> Result<Vec<SheetText>, ReadError> {
+    read_with_progress(bytes, &mut |_, _, _| {})
+}
+
+/// `read`, telling `progress` how far it has got (the spreadsheet worker passes it on to the page).
+pub fn read_with_progress(bytes: &[u8], progress: Progress) -> Result<Vec<SheetText>, ReadError> {
     use calamine::Reader;
-    check_shared_strings(bytes)?;
+    precheck(bytes, progress)?;
     let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a readable .xlsx workbook: {e}"))?;
+        .map_err(|e| ReadError::new(Problem::Damaged, e.to_string()))?;
     let mut out = Vec::new();
     let mut cells = 0usize;
-    for name in book.sheet_names() {
+    let names = book.sheet_names();
+    let count = names.len() as u64;
+    for (k, name) in names.into_iter().enumerate() {
+        progress("sheet", k as u64, count);
         let range = book
             .worksheet_range(&name)
-            .map_err(|e| format!("sheet '{name}' unreadable: {e}"))?;
+            .map_err(|e| ReadError::new(Problem::Damaged, format!("sheet '{name}': {e}")))?;
         let (top, left) = range
             .start()
             .map_or((0, 0), |(r, c)| (r as usize, c as usize));
         let (height, width) = range.get_size();
         cells = cells.saturating_add((top + height).saturating_mul(left + width));
-        if cells > MAX_CELLS {
-            return Err(format!("more than {MAX_CELLS} cells"));
+        if cells > MAX_CELLS.saturating_mul(2) {
+            return Err(ReadError::new(
+                Problem::TooManyCells,
+                format!("more than {MAX_CELLS} cells"),
+            ));
         }
         let mut rows = vec![Vec::new(); top];
         for r in range.rows() {
@@ -175,6 +342,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<SheetText>, String> {
         }
         out.push(SheetText { name, rows });
     }
+    progress("sheet", count, count);
     Ok(out)
 }
 
@@ -257,10 +425,25 @@ pub fn write(sheets: &[SheetOut]) -> Result<Vec<u8>, String> {
     book.save_to_buffer().map_err(err)
 }
 
-/// JS: `readWorkbook(bytes)` → JSON text `[{name, rows: [[cell text]]}]`; throws a short English message.
+/// JS: `readWorkbook(bytes, onProgress?)` → JSON text `[{name, rows: [[cell text]]}]`. `onProgress(phase, done,
+/// total)` is called as the read goes on. Throws `"<code>: <detail>"`, the code one of `Problem::code`.
 #[wasm_bindgen(js_name = readWorkbook)]
-pub fn read_workbook(bytes: &[u8]) -> Result<String, JsValue> {
-    let sheets = read(bytes).map_err(|e| JsValue::from_str(&e))?;
+pub fn read_workbook(
+    bytes: &[u8],
+    on_progress: Option<js_sys::Function>,
+) -> Result<String, JsValue> {
+    let mut progress = |phase: &str, done: u64, total: u64| {
+        if let Some(f) = &on_progress {
+            let _ = f.call3(
+                &JsValue::NULL,
+                &JsValue::from_str(phase),
+                &JsValue::from_f64(done as f64),
+                &JsValue::from_f64(total as f64),
+            );
+        }
+    };
+    let sheets =
+        read_with_progress(bytes, &mut progress).map_err(|e| JsValue::from_str(&e.to_string()))?;
     serde_json::to_string(&sheets).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
@@ -324,9 +507,58 @@ mod tests {
 
     #[test]
     fn garbage_is_refused_not_panicking() {
-        assert!(read(b"").is_err());
-        assert!(read(b"PK\x03\x04 not really a zip").is_err());
-        assert!(read("行业代码,就业\n17,1".as_bytes()).is_err());
+        for bytes in [
+            &b""[..],
+            b"PK\x03\x04 not really a zip",
+            "行业代码,就业\n17,1".as_bytes(),
+        ] {
+            assert_eq!(read(bytes).unwrap_err().problem, Problem::NotWorkbook);
+        }
+    }
+
+    fn grid(rows: usize, cols: usize) -> Vec<u8> {
+        let row = |r: usize| {
+            (0..cols)
+                .map(|c| CellOut::Number((r * cols + c) as f64))
+                .collect()
+        };
+        write(&[SheetOut {
+            name: "企业".into(),
+            rows: (0..rows).map(row).collect(),
+        }])
+        .unwrap()
+    }
+
+    #[test]
+    fn cells_and_unpacked_bytes_are_counted_before_anything_is_read() {
+        let book = grid(20, 10);
+        let mut calls = 0;
+        let mut count = |_: &str, _: u64, _: u64| calls += 1;
+        assert!(precheck_within(&book, 200, 1 << 20, &mut count).is_ok());
+        assert!(calls > 0);
+        let err = precheck_within(&book, 199, 1 << 20, &mut |_, _, _| {}).unwrap_err();
+        assert_eq!(err.problem, Problem::TooManyCells);
+        let err = precheck_within(&book, 200, 2_000, &mut |_, _, _| {}).unwrap_err();
+        assert_eq!(err.problem, Problem::TooLarge);
+    }
+
+    /// Two cells, A1 and XFD1048576: reading it would allocate 17 billion cells.
+    #[test]
+    fn a_sheet_whose_area_is_a_bomb_is_refused() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        ws.write_number(0, 0, 1.0).unwrap();
+        ws.write_number(1_048_575, 16_383, 2.0).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        assert_eq!(read(&bytes).unwrap_err().problem, Problem::TooManyCells);
+    }
+
+    #[test]
+    fn cell_references_read_as_calamine_reads_them() {
+        assert_eq!(cell_position(b"A1"), Some((0, 0)));
+        assert_eq!(cell_position(b"AB12"), Some((11, 27)));
+        assert_eq!(cell_position(b"XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(cell_position(b"1A"), None);
     }
 
     #[test]

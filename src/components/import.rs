@@ -21,11 +21,6 @@ fn decode_text(bytes: &[u8]) -> Option<String> {
     decoder.decode_with_u8_array(bytes).ok()
 }
 
-/// An .xlsx (and .xlsm) file is a zip archive.
-fn is_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-}
-
 async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
@@ -33,13 +28,27 @@ async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Whether a file dropped on the page is a table to import (by its name; a dataset file is .json).
+pub fn is_table_file(name: &str) -> bool {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(
+        ext.as_str(),
+        "xlsx" | "xlsm" | "xls" | "et" | "csv" | "tsv" | "txt"
+    )
+}
+
 /// What the import panel shows.
 #[derive(Debug, Clone, PartialEq)]
 enum State {
     Idle,
-    Reading,
+    /// A workbook being read: the phase (`check` or `sheet`), done and total.
+    Reading(Option<(String, f64, f64)>),
     Preview(Box<Preview>),
     Problem(String),
+    Cancelled,
 }
 
 fn kind_text(kind: TableKind) -> T {
@@ -49,11 +58,28 @@ fn kind_text(kind: TableKind) -> T {
     }
 }
 
+fn progress_text(progress: &Option<(String, f64, f64)>, lang: Lang) -> String {
+    let mb = |b: f64| crate::format::number(b / 1_048_576.0, 0);
+    match progress {
+        Some((phase, done, total)) if phase == "check" => T::ImportChecking
+            .get(lang)
+            .replace("{done}", &mb(*done))
+            .replace("{total}", &mb(*total)),
+        Some((_, done, total)) => T::ImportReadingSheets
+            .get(lang)
+            .replace("{done}", &done.to_string())
+            .replace("{total}", &total.to_string()),
+        None => T::ImportReading.get(lang).to_string(),
+    }
+}
+
 /// The import panel (shown from the toolbar).
 #[component]
 pub fn ImportView(
     #[prop(into)] on_close: Callback<()>,
     #[prop(into)] on_done: Callback<String>,
+    /// A table file dropped on the page, read as soon as it arrives.
+    dropped: RwSignal<Option<web_sys::File>, LocalStorage>,
 ) -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
@@ -77,33 +103,33 @@ pub fn ImportView(
         });
     };
     let show = move |sheet: &Sheet| present(read(sheet));
+    // Sheets passed over (with why) and the other sheets one may pick, for the chosen sheet.
+    let skipped = RwSignal::new(Vec::<CellError>::new());
+    let others = RwSignal::new(Vec::<String>::new());
     let read_sheets = move |list: Vec<Sheet>| {
-        // The first sheet that reads as a table, else the first sheet's problem; each sheet is read at most once.
-        let mut outcome = None;
-        let mut pick = 0;
-        for (k, s) in list.iter().enumerate() {
-            match read(s) {
-                Ok(p) => {
-                    pick = k;
-                    outcome = Some(Ok(p));
-                    break;
-                }
-                Err(e) if outcome.is_none() => outcome = Some(Err(e)),
-                Err(_) => {}
+        let chosen_sheet = import::choose_sheet(&list, forced.get_untracked());
+        match chosen_sheet {
+            Some(c) => {
+                chosen.set(c.index);
+                skipped.set(c.skipped);
+                others.set(c.others);
+                present(c.result);
             }
-        }
-        chosen.set(pick);
-        if let Some(result) = outcome {
-            present(result);
+            None => {
+                skipped.set(Vec::new());
+                others.set(Vec::new());
+                let l = app.lang.get_untracked();
+                state.set(State::Problem(T::ImportNoSheets.get(l).to_string()));
+            }
         }
         sheets_read.set(list);
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = crate::files::picked_file(&ev) else {
-            return;
-        };
+    let read_file = move |file: web_sys::File| {
         let l = app.lang.get_untracked();
         let name = file.name();
+        skipped.set(Vec::new());
+        others.set(Vec::new());
+        sheets_read.set(Vec::new());
         if file.size() > MAX_FILE_BYTES {
             state.set(State::Problem(format!(
                 "{name}: {} {:.1} MB > 20 MB",
@@ -112,29 +138,47 @@ pub fn ImportView(
             )));
             return;
         }
-        state.set(State::Reading);
+        state.set(State::Reading(None));
         leptos::task::spawn_local(async move {
-            let bytes = match file_bytes(&file).await {
-                Ok(b) => b,
-                Err(_) => {
-                    state.set(State::Problem(format!(
-                        "{name}: {}",
-                        T::FileUnreadable.get(l)
-                    )));
-                    return;
-                }
+            let Ok(bytes) = file_bytes(&file).await else {
+                state.set(State::Problem(format!(
+                    "{name}: {}",
+                    T::FileUnreadable.get(l)
+                )));
+                return;
             };
-            if is_zip(&bytes) {
-                match sheets::read_workbook(&bytes).await {
-                    Ok(list) if !list.is_empty() => read_sheets(list),
-                    Ok(_) => state.set(State::Problem(format!(
-                        "{name}: {}",
-                        T::ImportNoSheets.get(l)
-                    ))),
-                    Err(e) => state.set(State::Problem(format!(
-                        "{name}: {} ({e})",
-                        T::ImportXlsxUnreadable.get(l)
-                    ))),
+            let kind = import::file_kind(&bytes, &name);
+            if let Some(why) = kind.refusal() {
+                state.set(State::Problem(format!("{name}: {}", why.get(l))));
+                return;
+            }
+            if kind == import::FileKind::Workbook {
+                let on_progress = Box::new(move |phase: String, done: f64, total: f64| {
+                    if matches!(state.get_untracked(), State::Reading(_)) {
+                        state.set(State::Reading(Some((phase, done, total))));
+                    }
+                });
+                match sheets::read_workbook(&bytes, on_progress).await {
+                    Ok(list) => {
+                        let names: Vec<String> = list.iter().map(|s| s.name.clone()).collect();
+                        match import::check_workbook(&names) {
+                            Err(e) => state.set(State::Problem(format!(
+                                "{name}: {}",
+                                e.message(app.lang.get_untracked())
+                            ))),
+                            Ok(()) => read_sheets(list),
+                        }
+                    }
+                    Err(p) if p.code == "cancelled" => state.set(State::Cancelled),
+                    Err(p) => {
+                        web_sys::console::warn_1(
+                            &format!("{name}: {}: {}", p.code, p.detail).into(),
+                        );
+                        state.set(State::Problem(format!(
+                            "{name}: {}",
+                            import::workbook_problem(&p.code).get(app.lang.get_untracked())
+                        )));
+                    }
                 }
                 return;
             }
@@ -156,6 +200,16 @@ pub fn ImportView(
             }
         });
     };
+    let on_file = move |ev: leptos::ev::Event| {
+        if let Some(file) = crate::files::picked_file(&ev) {
+            read_file(file);
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(file) = dropped.try_update(Option::take).flatten() {
+            read_file(file);
+        }
+    });
     let on_paste_read = move |_| {
         let text = pasted.get_untracked();
         if text.len() > import::MAX_TEXT_BYTES {
@@ -186,6 +240,8 @@ pub fn ImportView(
     let on_sheet = move |ev: leptos::ev::Event| {
         let k = event_target_value(&ev).parse().unwrap_or(0);
         chosen.set(k);
+        skipped.set(Vec::new());
+        others.set(Vec::new());
         if let Some(s) = sheets_read.get_untracked().get(k) {
             show(s);
         }
@@ -196,15 +252,28 @@ pub fn ImportView(
         };
         let l = app.lang.get_untracked();
         let result: Result<_, CellError> = crate::perf::timed("clustercalc:import-apply", || {
-            app.dataset.with_untracked(|d| import::apply(d, &p))
+            app.dataset
+                .with_untracked(|d| import::apply(d, &p).map(|n| (n, import::history_kept(d, &p))))
         });
         match result {
-            Ok(d) => {
+            Ok((d, kept)) => {
                 app.replace(d);
                 state.set(State::Idle);
                 sheets_read.set(Vec::new());
+                skipped.set(Vec::new());
+                others.set(Vec::new());
+                let kept = if kept > 0 {
+                    format!(
+                        " {}",
+                        T::ImportHistoryKept
+                            .get(l)
+                            .replace("{n}", &kept.to_string())
+                    )
+                } else {
+                    String::new()
+                };
                 on_done.run(format!(
-                    "{} {} {}",
+                    "{} {} {}{kept}",
                     T::ImportDone.get(l),
                     p.len(),
                     kind_text(p.kind).get(l)
@@ -248,15 +317,49 @@ pub fn ImportView(
         }
     };
 
+    let cancel = move |_| sheets::cancel_read();
     let preview = move || {
         match state.get() {
         State::Idle => None,
-        State::Reading => Some(view! { <p role="status">{tr(T::ImportReading)}</p> }.into_any()),
+        State::Reading(progress) => Some(
+            view! {
+                <p role="status" class="import-reading" data-testid="import-reading">
+                    {move || progress_text(&progress, lang.get())}
+                    " "
+                    <button on:click=cancel data-action="import-cancel">{tr(T::ImportCancel)}</button>
+                </p>
+            }
+            .into_any(),
+        ),
+        State::Cancelled => Some(
+            view! { <p role="status" data-testid="import-cancelled">{tr(T::ImportCancelled)}</p> }.into_any(),
+        ),
         State::Problem(text) => Some(
             view! { <p class="notice problem" role="alert" data-testid="import-problem">{text}</p> }.into_any(),
         ),
         State::Preview(p) => Some(preview_view(*p, lang, apply).into_any()),
     }
+    };
+    // Why sheets before the one shown were passed over, and which others there are.
+    let sheet_notes = move || {
+        let list = skipped.get();
+        let rest = others.get();
+        (!list.is_empty() || !rest.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|e| view! { <li>{move || e.message(lang.get())}</li> })
+                .collect_view();
+            view! {
+                <div class="hint import-sheets" data-testid="import-sheet-notes">
+                    {(!skipped.with(Vec::is_empty)).then(|| view! { <p>{tr(T::ImportSkipped)}</p> })}
+                    <ul>{items}</ul>
+                    {(!rest.is_empty()).then(|| {
+                        let names = rest.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>();
+                        view! { <p>{move || T::ImportOthers.get(lang.get()).replace("{names}", &names.join(lang.get().pick("、", ", ")))}</p> }
+                    })}
+                </div>
+            }
+        })
     };
     let sheet_picker = move || {
         let list = sheets_read.get();
@@ -288,7 +391,7 @@ pub fn ImportView(
                     </select>
                 </label>
                 <label class="file-button">
-                    <input type="file" accept=".xlsx,.xlsm,.csv,.tsv,.txt,text/csv" data-action="import-file" on:change=on_file />
+                    <input type="file" accept=".xlsx,.xlsm,.xls,.et,.csv,.tsv,.txt,text/csv" data-action="import-file" on:change=on_file />
                     {tr(T::ImportFile)}
                 </label>
                 {sheet_picker}
@@ -310,6 +413,7 @@ pub fn ImportView(
                 <button class="icon" on:click=move |_| on_close.run(()) aria-label=tr(T::Close)>"×"</button>
             </div>
             {preview}
+            {sheet_notes}
         </section>
     }
 }

@@ -1,13 +1,15 @@
-// Loads the spreadsheet module (.xlsx in and out) the first time it is needed. It sits beside the workbench module
-// in the build; this file is copied by wasm-bindgen to snippets/<crate>/src/js/, four levels below it. A failed
-// load can be retried: the cached promise is dropped on error.
+// The spreadsheet module (.xlsx in and out), loaded the first time it is needed. Reading runs in a worker
+// (src/js/clustercalc-sheets-worker.js) with progress and cancel; where no worker can start (file://, a host
+// policy) it runs on the page. Writing (small: templates and result tables) runs on the page. This file is
+// copied by wasm-bindgen to snippets/<crate>/src/js/, four levels below the build's root.
+const root = new URL('../../../../', import.meta.url);
+const build = () => document.querySelector('meta[name="clustercalc-build"]')?.content ?? '';
 let loading = null;
 
 function load() {
   if (!loading) {
-    const build = document.querySelector('meta[name="clustercalc-build"]')?.content ?? '';
-    const js = new URL(`../../../../clustercalc-sheets.js?v=${build}`, import.meta.url).href;
-    const wasm = new URL(`../../../../clustercalc-sheets_bg.wasm?v=${build}`, import.meta.url).href;
+    const js = new URL(`clustercalc-sheets.js?v=${build()}`, root).href;
+    const wasm = new URL(`clustercalc-sheets_bg.wasm?v=${build()}`, root).href;
     loading = import(js)
       .then(async (mod) => {
         await mod.default({ module_or_path: wasm });
@@ -22,20 +24,88 @@ function load() {
 }
 
 // A trap inside the module (a panic in a library on a damaged file) leaves that instance unusable: it is dropped,
-// so the next use starts a fresh one, and the caller shows the file as unreadable.
-async function call(name, arg) {
+// so the next use starts a fresh one, and the caller is told the file is damaged.
+async function call(name, ...args) {
   const mod = await load();
   try {
-    return mod[name](arg);
+    return mod[name](...args);
   } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) loading = null;
+    if (e instanceof WebAssembly.RuntimeError) {
+      loading = null;
+      throw `damaged: ${e.message}`;
+    }
     throw e;
   }
 }
 
-// JSON text [{name, rows}] of every sheet; rejects with a message.
-export async function readWorkbook(bytes) {
-  return call('readWorkbook', bytes);
+// A worker for one read, or null where none can start. From another origin (a host page using the JavaScript
+// API) the worker is a same-origin blob that imports the script.
+function startWorker() {
+  const url = new URL(`clustercalc-sheets-worker.js?v=${encodeURIComponent(build())}`, root);
+  if (!url.protocol.startsWith('http')) return null;
+  try {
+    if (url.origin === self.location.origin) return new Worker(url, { type: 'module' });
+    const src = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+    try {
+      return new Worker(src, { type: 'module' });
+    } finally {
+      URL.revokeObjectURL(src);
+    }
+  } catch {
+    return null;
+  }
+}
+
+let current = null;
+
+// Stops the read under way: its promise rejects with "cancelled".
+export function cancelRead() {
+  if (current) {
+    current.worker.terminate();
+    current.reject('cancelled: by the user');
+    current = null;
+  }
+}
+
+// JSON text [{name, rows}] of every sheet; rejects with "<code>: <detail>". `onProgress(phase, done, total)`.
+export function readWorkbook(view, onProgress) {
+  // A copy: `view` looks into the caller's memory, which may move before the read starts.
+  const bytes = view.slice();
+  const worker = startWorker();
+  if (!worker) return call('readWorkbook', bytes, onProgress);
+  cancelRead();
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    const finish = () => {
+      worker.terminate();
+      if (current?.worker === worker) current = null;
+    };
+    current = { worker, reject };
+    worker.onmessage = (ev) => {
+      const m = ev.data;
+      if (m.type === 'ready') ready = true;
+      else if (m.type === 'unavailable') {
+        finish();
+        call('readWorkbook', bytes, onProgress).then(resolve, reject);
+      }
+      else if (m.type === 'progress') onProgress?.(m.phase, m.done, m.total);
+      else {
+        finish();
+        if (m.type === 'done') resolve(m.json);
+        else reject(m.message);
+      }
+    };
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      finish();
+      // Before the module was ready the worker itself could not start: read on the page instead. After, the
+      // worker died on this workbook (out of memory): the page does not try it again.
+      if (ready) reject('damaged: the worker stopped');
+      else call('readWorkbook', bytes, onProgress).then(resolve, reject);
+    };
+    const copy = bytes.slice();
+    worker.postMessage({ bytes: copy.buffer }, [copy.buffer]);
+  });
 }
 
 // The .xlsx bytes of [{name, rows}] (JSON text).

@@ -32,6 +32,14 @@ pub fn mount_into(element: web_sys::HtmlElement, request: &str) {
     clustercalc_web::app::mount_in(element, request);
 }
 
+/// Fault injection for the journey that proves the trap boundary (`end2end/tests/recovery.spec.ts`): stops this
+/// module exactly as a bug's panic or exhausted memory would (a `WebAssembly.RuntimeError`). It harms nothing a
+/// page's own script could not: only this page's calculator stops, and the recovery notice covers it.
+#[wasm_bindgen(js_name = __trapForTests)]
+pub fn trap_for_tests() {
+    std::process::abort();
+}
+
 fn lang_of(code: &str) -> Lang {
     if code == "en" {
         Lang::En

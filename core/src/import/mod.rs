@@ -18,18 +18,22 @@ use serde::Serialize;
 
 mod cells;
 mod fields;
+mod files;
 mod headers;
 mod rows;
 mod template;
 #[cfg(test)]
 mod tests;
+mod workbook;
 
 pub use cells::*;
 pub use fields::field_label;
 use fields::*;
+pub use files::*;
 use headers::*;
 use rows::*;
 pub use template::*;
+pub use workbook::*;
 
 /// Largest text accepted from a file or the clipboard (a 50 000-firm sheet is about 5 MB).
 pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
@@ -240,30 +244,6 @@ const RESULTS_SHEETS: &[&str] = &[
     "Checklists",
     "Measures",
 ];
-
-fn results_refusal(sheet: &str) -> CellError {
-    CellError::sheet(
-        sheet,
-        "这是本计算器导出的结果工作簿（摘要、区位商……），不是数据表：请打开保存的数据文件（.json），或导入原始统计表",
-        "this is the results workbook the calculator exports (Summary, Location quotients, …), not a data table: open the saved dataset file (.json) or import the original tables",
-    )
-}
-
-/// Refuses a workbook that is the calculator's own results export (its sheets 摘要, 区位商, …): importing it
-/// would strip firm counts, output, shares and history.
-pub fn check_workbook(sheet_names: &[String]) -> Result<(), CellError> {
-    let hits = sheet_names
-        .iter()
-        .filter(|n| RESULTS_SHEETS.contains(&n.trim()))
-        .count();
-    let has = |a: &str, b: &str| sheet_names.iter().any(|n| n.trim() == a || n.trim() == b);
-    if hits >= 3 && has("摘要", "Summary") && has("区位商", "Location quotients") {
-        return Err(results_refusal(
-            sheet_names.first().map(String::as_str).unwrap_or(""),
-        ));
-    }
-    Ok(())
-}
 
 /// Reads a sheet into a preview. `kind` forces the table; `None` decides from the headers and the sheet name.
 pub fn read(sheet: &Sheet, kind: Option<TableKind>) -> Result<Preview, CellError> {
@@ -781,7 +761,21 @@ pub fn apply(d: &Dataset, p: &Preview) -> Result<Dataset, CellError> {
     }
     match p.kind {
         TableKind::Industries => {
-            next.industries = p.industries.iter().map(|(_, i)| i.clone()).collect();
+            // A table of this year's figures replaces them; the earlier years the dataset holds for the same
+            // code stay (an industry table rarely carries history, and losing it would lose the life cycle).
+            next.industries = p
+                .industries
+                .iter()
+                .map(|(_, i)| {
+                    let mut i = i.clone();
+                    if i.history.is_empty() {
+                        if let Some(old) = d.industries.iter().find(|o| o.code == i.code) {
+                            i.history = old.history.clone();
+                        }
+                    }
+                    i
+                })
+                .collect();
         }
         TableKind::Firms => next.firms = p.firms.iter().map(|(_, f)| f.clone()).collect(),
     }

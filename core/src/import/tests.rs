@@ -827,3 +827,62 @@ mod properties {
         }
     }
 }
+
+/// Issue 19: a workbook whose firm sheet has a problem must show that problem, not preview the next sheet in
+/// its place; sheets without a table are passed over and said to be.
+#[test]
+fn the_sheet_with_a_table_is_chosen_and_skipped_sheets_are_named() {
+    let book = [
+        sheet("封面", ""),
+        sheet("说明", "本表由镇统计站填报\n联系人,张三\n"),
+        sheet(
+            "规上",
+            "企业名称,行业代码,营业收入（万元）\n甲,1762,100\n,1762,50\n",
+        ),
+        sheet("规下", "企业名称,行业代码,营业收入（万元）\n丙,1762,10\n"),
+    ];
+    let c = choose_sheet(&book, None).unwrap();
+    assert_eq!(c.index, 2);
+    let e = c.result.unwrap_err();
+    assert_eq!((e.sheet.as_str(), e.row), ("规上", 3));
+    let skipped: Vec<&str> = c.skipped.iter().map(|e| e.sheet.as_str()).collect();
+    assert_eq!(skipped, ["封面", "说明"]);
+    assert!(c.skipped[0].message(Lang::Zh).contains("空白工作表"));
+    assert_eq!(c.others, ["规下"]);
+    // Nothing with a table: the first sheet's problem, the rest named as skipped.
+    let c = choose_sheet(&book[..2], None).unwrap();
+    assert_eq!((c.index, c.skipped.len()), (1, 1));
+    assert_eq!(c.result.unwrap_err().sheet, "说明");
+    assert!(choose_sheet(&book[..1], None).is_none());
+}
+
+/// Issue 19: re-importing this year's industries table keeps the earlier years the dataset holds.
+#[test]
+fn an_industries_import_keeps_the_history_of_the_same_codes() {
+    let mut d = Dataset::empty("镇");
+    d.industries = vec![Industry {
+        code: "17".into(),
+        name: "纺织业".into(),
+        employment: Some(100.0),
+        history: vec![crate::dataset::YearFigures {
+            year: 2019,
+            employment: Some(80.0),
+            ..Default::default()
+        }],
+        ..Industry::default()
+    }];
+    let p = read(
+        &sheet(
+            "行业",
+            "行业代码,行业名称,从业人员（人）\n17,纺织业,120\n18,服装,30\n",
+        ),
+        None,
+    )
+    .unwrap();
+    assert_eq!(history_kept(&d, &p), 1);
+    let next = apply(&d, &p).unwrap();
+    assert_eq!(next.industries[0].employment, Some(120.0));
+    assert_eq!(next.industries[0].history.len(), 1);
+    assert_eq!(next.industries[0].history[0].employment, Some(80.0));
+    assert!(next.industries[1].history.is_empty());
+}
