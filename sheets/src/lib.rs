@@ -235,7 +235,9 @@ fn precheck_within(
                     shared = false;
                     for a in e.attributes().flatten() {
                         match a.key.local_name().as_ref() {
-                            b"t" => shared = a.value.as_ref() == b"s",
+                            // Any `t="s"` counts (calamine takes the first `t`; a cell with several is odd
+                            // enough to be checked either way).
+                            b"t" => shared |= a.value.as_ref() == b"s",
                             b"r" => pos = cell_position(&a.value),
                             _ => {}
                         }
@@ -268,6 +270,13 @@ fn precheck_within(
                         ));
                     }
                     in_v = false;
+                }
+                // A shared-string index written with an entity or as CDATA: calamine would read it unchecked.
+                Ok(Event::GeneralRef(_)) | Ok(Event::CData(_)) if in_v => {
+                    return Err(ReadError::new(
+                        Problem::Damaged,
+                        format!("a shared-string index in {name} is not plain digits"),
+                    ));
                 }
                 Ok(Event::End(e)) if e.local_name().as_ref() == b"c" => {
                     if in_c && c_has_value {
@@ -307,8 +316,25 @@ pub fn read(bytes: &[u8]) -> Result<Vec<SheetText>, ReadError> {
 
 /// `read`, telling `progress` how far it has got (the spreadsheet worker passes it on to the page).
 pub fn read_with_progress(bytes: &[u8], progress: Progress) -> Result<Vec<SheetText>, ReadError> {
-    use calamine::Reader;
     precheck(bytes, progress)?;
+    // Natively a panic inside calamine on a damaged workbook (fuzzing keeps finding new ones) is caught here and
+    // reported as damage; in wasm a panic is a trap, which the spreadsheet worker contains and reports the same.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_checked(bytes, progress)
+    }));
+    std::panic::set_hook(previous);
+    result.unwrap_or_else(|_| {
+        Err(ReadError::new(
+            Problem::Damaged,
+            "the spreadsheet reader failed on this workbook",
+        ))
+    })
+}
+
+fn read_checked(bytes: &[u8], progress: Progress) -> Result<Vec<SheetText>, ReadError> {
+    use calamine::Reader;
     let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ReadError::new(Problem::Damaged, e.to_string()))?;
     let mut out = Vec::new();
@@ -500,6 +526,9 @@ mod tests {
             &include_bytes!("../../fuzz/seeds/xlsx_read/crash-shared-string-index.xlsx")[..],
             // The table's name differs between the zip directory and the entry header.
             &include_bytes!("../../fuzz/seeds/xlsx_read/crash-shared-string-index-2.xlsx")[..],
+            // The shared-string table's entry name damaged, a sheet cut short (fuzzing, after the pre-check
+            // began to stream).
+            &include_bytes!("../../fuzz/seeds/xlsx_read/crash-shared-string-index-3.xlsx")[..],
         ] {
             assert!(read(crash).is_err());
         }

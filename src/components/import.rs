@@ -107,7 +107,9 @@ pub fn ImportView(
     let skipped = RwSignal::new(Vec::<CellError>::new());
     let others = RwSignal::new(Vec::<String>::new());
     let read_sheets = move |list: Vec<Sheet>| {
-        let chosen_sheet = import::choose_sheet(&list, forced.get_untracked());
+        let chosen_sheet = crate::perf::timed("clustercalc:import-read", || {
+            import::choose_sheet(&list, forced.get_untracked())
+        });
         match chosen_sheet {
             Some(c) => {
                 chosen.set(c.index);

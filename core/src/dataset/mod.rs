@@ -121,8 +121,7 @@ impl Dataset {
     ///
     /// Two differences, both on broken files (found by `fuzz/dataset_reader`): the reader meets problems in file
     /// order, firms first, so of several it may name another (`from_json` names a syntax error first, then the
-    /// first field in key order); and a repeated `firms` key is refused by `from_json` by name where the
-    /// reader may meet another problem first. A migration that changes firms would have to be
+    /// first field in key order). A repeated key anywhere is refused by both, by name. A migration that changes firms would have to be
     /// applied here too; there is none (format version 1).
     pub fn from_json_reader<R: std::io::Read>(reader: R) -> Result<Dataset> {
         use std::io::Read;

@@ -34,14 +34,19 @@ impl<'de> Deserialize<'de> for SplitFirms {
                 self,
                 mut map: A,
             ) -> std::result::Result<SplitFirms, A::Error> {
+                use serde::de::Error as _;
                 let mut rest = serde_json::Map::new();
                 let mut firms = None;
+                // As strict as `from_json`: a repeated key, at the top or anywhere inside, is refused by name
+                // (a firm's own fields by serde's derive), never the first or last value taken silently.
                 while let Some(key) = map.next_key::<String>()? {
+                    if (key == "firms" && firms.is_some()) || rest.contains_key(&key) {
+                        return Err(A::Error::custom(format_args!("{DUPLICATE}{key}`")));
+                    }
                     if key == "firms" {
-                        // A repeated `firms` replaces the earlier list (if that one read at all).
                         firms = Some(map.next_value::<Vec<Firm>>()?);
                     } else {
-                        let v = map.next_value::<Value>()?;
+                        let Strict(v) = map.next_value()?;
                         rest.insert(key, v);
                     }
                 }
@@ -153,7 +158,10 @@ pub(crate) fn json_text_error(e: &serde_path_to_error::Error<serde_json::Error>)
         .rsplit_once(" at line ")
         .map_or(msg.as_str(), |(m, _)| m)
         .to_string();
-    let problem = if let Some(key) = msg.strip_prefix(DUPLICATE) {
+    let problem = if let Some(key) = msg
+        .strip_prefix(DUPLICATE)
+        .or_else(|| msg.strip_prefix("duplicate field `"))
+    {
         JsonProblem::DuplicateKey(key.trim_end_matches('`').to_string())
     } else if inner.classify() == serde_json::error::Category::Eof {
         JsonProblem::Truncated
@@ -186,10 +194,15 @@ pub(crate) fn json_text_error(e: &serde_path_to_error::Error<serde_json::Error>)
 /// A located error from [`Dataset::from_json_reader`]: text that is not JSON is a syntax error of the document
 /// (as in `from_json`); anything else is a field problem at its path.
 pub(crate) fn reader_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let duplicate = {
+        let m = e.inner().to_string();
+        m.starts_with(DUPLICATE) || m.starts_with("duplicate field `")
+    };
     match e.inner().classify() {
         serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
             json_text_error(e)
         }
+        serde_json::error::Category::Data if duplicate => json_text_error(e),
         serde_json::error::Category::Io => Error::new(ErrorKind::Syntax(e.inner().to_string()), ""),
         serde_json::error::Category::Data if e.path().to_string() == "." => Error::new(
             ErrorKind::UnsupportedFormat("the document must be a JSON object".into()),

@@ -261,3 +261,30 @@ fn broken_json_text_is_located_and_worded_in_both_languages() {
     let e = err_of(&firm_dup);
     assert!(e.path.starts_with("firms["), "{}", e.path);
 }
+
+/// Fuzzing (dataset_reader, after `from_json` became strict): the streaming reader took a repeated key inside
+/// `provenance` that `from_json` refuses; both now refuse it by name, and a repeated firm field too.
+#[test]
+fn the_streaming_reader_refuses_repeated_keys_as_from_json_does() {
+    for text in [
+        r#"{"format":"clustercalc-dataset","version":1,"provenance":[{"fields":"a","source":"b","source":"c"}],"town":{"name":"x"}}"#,
+        r#"{"format":"clustercalc-dataset","version":1,"town":{"name":"x"},"town":{"name":"y"}}"#,
+        r#"{"format":"clustercalc-dataset","version":1,"town":{"name":"x"},"firms":[],"firms":[]}"#,
+        r#"{"format":"clustercalc-dataset","version":1,"town":{"name":"x"},"firms":[{"name":"a","name":"b"}]}"#,
+    ] {
+        let whole = Dataset::from_json(text).unwrap_err();
+        let streamed = Dataset::from_json_reader(text.as_bytes()).unwrap_err();
+        for e in [&whole, &streamed] {
+            assert!(
+                matches!(
+                    &e.kind,
+                    ErrorKind::JsonText {
+                        problem: JsonProblem::DuplicateKey(_),
+                        ..
+                    }
+                ),
+                "{text}: {e:?}"
+            );
+        }
+    }
+}
