@@ -23,8 +23,8 @@ use leptos::prelude::*;
 
 /// How long typing must pause before the autosave is written (it is also written when the page is hidden).
 const AUTOSAVE_DELAY_MS: u64 = 400;
-/// Datasets whose saved text is smaller than this are saved on every change, not after a pause.
-const IMMEDIATE_SAVE_BYTES: usize = 256 * 1024;
+/// Towns with fewer firms than this (about 200 KB of JSON at most) are saved on every change, not after a pause.
+const IMMEDIATE_SAVE_FIRMS: usize = 2_000;
 
 /// Mounts the workbench on `<body>` with the start screen's request (see `launch`). Called by the workbench
 /// module's `mount` export once the shell has handed over.
@@ -294,6 +294,21 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     if chosen && !embed {
         crate::components::focus::focus_soon(crate::components::focus::STEP_HEADING);
     }
+    // The work shown last time was too big to autosave: what opens now is older, and the user is told so.
+    if matches!(launch.choice, StartChoice::Restore) && !embed {
+        if let Some((town, bytes)) = storage::skipped_last() {
+            let lang = app.lang.get_untracked();
+            problem(
+                T::StorageSkippedLast
+                    .get(lang)
+                    .replace("{town}", &town)
+                    .replace(
+                        "{mb}",
+                        &crate::format::number(bytes as f64 / 1_048_576.0, 1),
+                    ),
+            );
+        }
+    }
     match launch.choice {
         StartChoice::Restore if !resume => {}
         StartChoice::Link(payload) if resume => {
@@ -375,7 +390,10 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
         }
         // A town of ordinary size is saved at once (well under a millisecond), so that not even the last
         // keystroke is lost to a crash; a big one is saved when typing pauses.
-        if storage::last_saved_bytes().is_some_and(|n| n < IMMEDIATE_SAVE_BYTES) {
+        if app
+            .dataset
+            .with_untracked(|d| d.firms.len() < IMMEDIATE_SAVE_FIRMS)
+        {
             save_now();
             return;
         }

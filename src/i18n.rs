@@ -543,6 +543,8 @@ texts! {
     StorageFull => "浏览器存储已满，最近的修改没有自动保存。", "Browser storage is full: the latest changes were not autosaved. ";
     StorageFullKept => "存储里还有此前的一份自动保存，但不含这些修改；请用“保存文件”保存当前数据。", "An earlier autosave is still there, without these changes; use Save file to keep the current data.";
     StorageFullNothing => "存储里没有此前的自动保存；请用“保存文件”保存当前数据，否则关闭页面后会丢失。", "There is no earlier autosave; use Save file to keep the current data, or it is lost when the page closes.";
+    StorageSkippedLast => "上次的工作“{town}”（约 {mb} MB）太大，没有自动保存，这里打开的是更早自动保存的工作。如果当时用“保存文件”保存过，请用“打开文件”打开那个文件。", "The last work, '{town}' (about {mb} MB), was too big to autosave, so what opens here is older autosaved work. If you kept it with Save file, open that file with Open file.";
+    StorageSkippedNone => "上次的工作“{town}”（约 {mb} MB）太大，没有自动保存。如果当时用“保存文件”保存过，请用“打开文件”打开那个文件。", "The last work, '{town}' (about {mb} MB), was too big to autosave. If you kept it with Save file, open that file with Open file.";
     FatalTitle => "计算器内部出错，已停止运行", "The calculator hit an internal error and stopped";
     FatalBody => "页面上的按钮已不能使用。您的数据还在：请先“保存恢复文件”到本机，再重新载入页面（载入后用“打开文件”打开恢复文件，或继续自动保存的工作）。", "The page's buttons no longer work. Your data is still here: save the recovery file to this computer first, then reload the page (open the recovery file with Open file, or continue the autosaved work).";
     FatalNothing => "页面上的按钮已不能使用，而且浏览器里没有可恢复的数据副本。请重新载入页面。", "The page's buttons no longer work, and the browser holds no copy of the data to recover. Please reload the page.";

@@ -180,6 +180,22 @@ fn Shell(
         .map(|s| view! { <p class="notice" role="status" aria-live="polite">{s}</p> })
     };
 
+    // The last work was too big to autosave and nothing older is there: say so, not a blank start.
+    let skipped = (!can_restore && !prefs.embed)
+        .then(storage::skipped_last)
+        .flatten()
+        .map(|(town, bytes)| {
+            let text = move || {
+                T::StorageSkippedNone
+                    .get(lang.get())
+                    .replace("{town}", &town)
+                    .replace(
+                        "{mb}",
+                        &crate::format::number(bytes as f64 / 1_048_576.0, 1),
+                    )
+            };
+            view! { <p class="notice problem" role="alert">{text}</p> }
+        });
     view! {
         <div class="app shell">
             <header class="app-header">
@@ -190,6 +206,7 @@ fn Shell(
                 </div>
             </header>
             {status}
+            {skipped}
             <main class="layout-start">
                 <StartView on_choose=choose can_restore problem />
             </main>

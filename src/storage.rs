@@ -16,6 +16,9 @@ const PREFS: &str = "clustercalc:prefs";
 /// An autosave this version could not read (damaged, or written by a newer version) is moved here before
 /// anything overwrites it, so that it is never lost.
 const UNREADABLE: &str = "clustercalc:autosave:unreadable";
+/// Set when the latest work was too big to autosave (`town \t bytes`), cleared by the next autosave: a reload
+/// then opens older work, and the user must be told.
+const SKIPPED: &str = "clustercalc:autosave:skipped";
 
 #[wasm_bindgen(module = "/src/js/fatal.js")]
 extern "C" {
@@ -130,14 +133,10 @@ pub fn save(d: &Dataset) -> Result<(), SaveProblem> {
     result
 }
 
-/// Size in bytes of the text this page last saved, if it saved any.
-pub fn last_saved_bytes() -> Option<usize> {
-    LAST_WRITTEN.with(|l| l.borrow().as_ref().map(String::len))
-}
-
 fn write(text: &str) -> Result<(), SaveProblem> {
     let s = storage().ok_or(SaveProblem::Unavailable)?;
     if text.encode_utf16().count() > STORAGE_BUDGET_UNITS {
+        let _ = s.set_item(SKIPPED, &format!("{}\t{}", town_of(text), text.len()));
         return Err(SaveProblem::TooBig { bytes: text.len() });
     }
     let old = s.get_item(CURRENT).ok().flatten();
@@ -156,8 +155,33 @@ fn write(text: &str) -> Result<(), SaveProblem> {
         }
     }
     s.set_item(CURRENT, text).map_err(|_| full)?;
+    let _ = s.remove_item(SKIPPED);
     LAST_WRITTEN.with(|l| *l.borrow_mut() = Some(text.to_string()));
     Ok(())
+}
+
+/// The town name at the start of a dataset's JSON text (`"town":{"name":"…"`), without parsing the whole of it.
+fn town_of(text: &str) -> String {
+    let mut n = text.len().min(64 * 1024);
+    while !text.is_char_boundary(n) {
+        n -= 1;
+    }
+    let head = &text[..n];
+    head.split_once("\"town\":{\"name\":")
+        .and_then(|(_, rest)| {
+            serde_json::Deserializer::from_str(rest)
+                .into_iter::<String>()
+                .next()
+        })
+        .and_then(Result::ok)
+        .unwrap_or_default()
+}
+
+/// The latest work that was too big to autosave (its town and JSON size), if the autosave is older than it.
+pub fn skipped_last() -> Option<(String, usize)> {
+    let line = storage()?.get_item(SKIPPED).ok().flatten()?;
+    let (town, bytes) = line.rsplit_once('\t')?;
+    Some((town.to_string(), bytes.parse().ok()?))
 }
 
 /// The short list of earlier work (newest first): lines `id \t saved-at-ms \t town` under this key, each

@@ -85,7 +85,7 @@ test('with storage disabled the app works and says autosave is off', async ({ pa
 });
 
 test('a dataset too big for browser storage says so and points to Save file, claiming no earlier save', async ({ page }) => {
-  // 300 000 firms: 2.9 MB of compact JSON, opened in the page (under the 4 MB of the worker path), more than
+  // 30 000 firms: 2.9 MB of compact JSON, opened in the page (under the 4 MB of the worker path), more than
   // local storage holds (5 MiB of UTF-16, 2.6 M characters).
   const big = Buffer.from(JSON.stringify(JSON.parse(
     execFileSync(bin, ['example', 'synthetic-town:10x30000'], { maxBuffer: 64 << 20 }).toString())));
@@ -99,6 +99,9 @@ test('a dataset too big for browser storage says so and points to Save file, cla
   await expect(alert).not.toContainText('存储已满');
   await expect(alert).not.toContainText('仍然完好');
   expect(await page.evaluate((c) => localStorage.getItem(c), CURRENT)).toBeNull();
+  // A reload cannot bring it back, and says so (it used to open without a word).
+  await page.reload();
+  await expect(page.locator('.notice.problem[role="alert"]')).toContainText('太大，没有自动保存', { timeout: 20_000 });
 });
 
 test('two tabs: the other tab is noticed and neither tab’s work is lost', async ({ context }) => {
