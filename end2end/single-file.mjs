@@ -35,8 +35,23 @@ function load() {
   if (!ready) ready = init({ module_or_path: Uint8Array.from(atob(SHEETS), (c) => c.charCodeAt(0)) }).then(() => sheets);
   return ready;
 }
-export async function readWorkbook(bytes) { return (await load()).readWorkbook(bytes); }
-export async function writeWorkbook(json) { return (await load()).writeWorkbook(json); }
+// No worker from file://: the workbook is read on the page; a trap is reported as a damaged workbook and the
+// instance is dropped. Nothing runs in the background, so there is nothing to cancel.
+async function call(name, ...args) {
+  const mod = await load();
+  try {
+    return mod[name](...args);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      ready = null;
+      throw 'damaged: ' + e.message;
+    }
+    throw e;
+  }
+}
+export async function readWorkbook(bytes, onProgress) { return call('readWorkbook', bytes.slice(), onProgress); }
+export async function writeWorkbook(json) { return call('writeWorkbook', json); }
+export function cancelRead() {}
 `;
 
 const inline = {

@@ -37,7 +37,7 @@ pub fn mount(request: &str) {
 /// Mounts the workbench inside `el` (the JavaScript API's `mountInto`), with the same request text as `mount`.
 pub fn mount_in(el: web_sys::HtmlElement, request: &str) {
     let launch = Launch::decode(request);
-    arm_fatal(&el);
+    crate::recovery::arm_fatal(&el);
     // Inside a host's element the host's document (title, <html lang class>) is not ours to change.
     let host = (el.tag_name() != "BODY").then(|| el.clone());
     leptos::mount::mount_to(el, move || {
@@ -45,32 +45,6 @@ pub fn mount_in(el: web_sys::HtmlElement, request: &str) {
         view! { <App launch /> }
     })
     .forget();
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/fatal.js")]
-extern "C" {
-    /// From now on a trap of this module shows the recovery notice over `element` (`src/js/fatal.js`).
-    #[wasm_bindgen(js_name = armFatal)]
-    fn arm_fatal(element: &web_sys::HtmlElement);
-    /// The recovery notice's words, in the current language.
-    #[wasm_bindgen(js_name = fatalTexts)]
-    fn fatal_texts(texts: &js_sys::Object);
-}
-
-/// Gives the recovery notice its words in `lang` (they must be there before anything can trap).
-fn set_fatal_texts(lang: Lang) {
-    let o = js_sys::Object::new();
-    for (key, t) in [
-        ("title", T::FatalTitle),
-        ("body", T::FatalBody),
-        ("nothing", T::FatalNothing),
-        ("save", T::FatalSave),
-        ("reload", T::FatalReload),
-        ("file", T::FatalFile),
-    ] {
-        let _ = js_sys::Reflect::set(&o, &key.into(), &t.get(lang).into());
-    }
-    fatal_texts(&o);
 }
 
 /// Puts the dataset about to be replaced on the recent list, unless it is empty or an untouched example.
@@ -260,7 +234,7 @@ pub fn App(#[prop(optional)] launch: Option<Launch>) -> impl IntoView {
     provide_context(app);
     // The recovery notice speaks the user's language (component tests run without the page's scripts).
     if cfg!(target_arch = "wasm32") {
-        Effect::new(move |_| set_fatal_texts(app.lang.get()));
+        Effect::new(move |_| crate::recovery::set_fatal_texts(app.lang.get()));
     }
     provide_context(LangState(app.lang));
     // The message line: information (role=status) or a problem (role=alert, shown as an error).

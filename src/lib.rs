@@ -15,6 +15,7 @@ pub mod format;
 pub mod i18n;
 pub mod launch;
 pub mod perf;
+pub mod recovery;
 pub mod sheets;
 pub mod shell;
 pub mod state;

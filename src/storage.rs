@@ -5,9 +5,9 @@
 //! mode) or full: both are reported to the user, never a panic.
 
 use crate::launch::Prefs;
+use crate::recovery::{drop_recovery, keep_recovery};
 use clustercalc_core::dataset::Dataset;
 use clustercalc_core::Error;
-use wasm_bindgen::prelude::*;
 
 /// The autosave key (another tab's write to it arrives as a `storage` event, see `app.rs`).
 pub const CURRENT: &str = "clustercalc:autosave";
@@ -19,16 +19,6 @@ const UNREADABLE: &str = "clustercalc:autosave:unreadable";
 /// Set when the latest work was too big to autosave (`town \t bytes`), cleared by the next autosave: a reload
 /// then opens older work, and the user must be told.
 const SKIPPED: &str = "clustercalc:autosave:skipped";
-
-#[wasm_bindgen(module = "/src/js/fatal.js")]
-extern "C" {
-    /// Keeps the dataset's text for the recovery file, when browser storage could not take it.
-    #[wasm_bindgen(js_name = keepRecovery)]
-    fn keep_recovery(text: &str);
-    /// The autosave holds the data: no separate recovery copy is needed.
-    #[wasm_bindgen(js_name = dropRecovery)]
-    fn drop_recovery();
-}
 
 /// What reading the autosave found.
 #[derive(Debug, Clone, PartialEq)]
