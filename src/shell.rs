@@ -191,7 +191,8 @@ fn Shell(
                     .replace("{town}", &town)
                     .replace(
                         "{mb}",
-                        &crate::format::number(bytes as f64 / 1_048_576.0, 1),
+                        // Plain float formatting (already in this module); sizes need no grouping.
+                        &format!("{:.1}", bytes as f64 / 1_048_576.0),
                     )
             };
             view! { <p class="notice problem" role="alert">{text}</p> }

@@ -12,45 +12,17 @@ import { test, expect } from './fixtures';
 const dir = mkdtempSync(join(tmpdir(), 'clustercalc-import-safety-'));
 const bin = process.env.CLUSTERCALC_BIN ?? '../target/debug/clustercalc';
 
-// A workbook built with Python's zipfile: sheets of inline-string and number cells (`rows` as JSON per sheet).
+// A workbook of inline-string and number cells, written by the CLI fixtures' generator
+// (cli/tests/fixtures/import/make-xlsx.py, standard library only).
 function workbook(path: string, sheets: { name: string; rows: (string | number)[][] }[]) {
   const script = String.raw`
-import sys, json, zipfile
-from xml.sax.saxutils import escape
-path, sheets = sys.argv[1], json.loads(sys.argv[2])
-def col(k):
-    s = ""
-    k += 1
-    while k:
-        k, r = divmod(k - 1, 26)
-        s = chr(65 + r) + s
-    return s
-def cell(r, c, v):
-    ref = f"{col(c)}{r + 1}"
-    if isinstance(v, (int, float)):
-        return f'<c r="{ref}"><v>{v}</v></c>'
-    if v == "":
-        return ""
-    return f'<c r="{ref}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
-ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-files = {
-  "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    + "".join(f'<Override PartName="/xl/worksheets/sheet{k + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for k in range(len(sheets))) + "</Types>",
-  "_rels/.rels": f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-  "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}"><sheets>'
-    + "".join(f'<sheet name="{escape(s["name"])}" sheetId="{k + 1}" r:id="rId{k + 1}"/>' for k, s in enumerate(sheets)) + "</sheets></workbook>",
-  "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    + "".join(f'<Relationship Id="rId{k + 1}" Type="{rel}/worksheet" Target="worksheets/sheet{k + 1}.xml"/>' for k in range(len(sheets))) + "</Relationships>",
-}
-for k, s in enumerate(sheets):
-    rows = "".join(f'<row r="{r + 1}">' + "".join(cell(r, c, v) for c, v in enumerate(row)) + "</row>" for r, row in enumerate(s["rows"]))
-    files[f"xl/worksheets/sheet{k + 1}.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{rows}</sheetData></worksheet>'
-with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-    for name, body in files.items():
-        z.writestr(name, body)
+import sys, json, importlib.util
+spec = importlib.util.spec_from_file_location("make_xlsx", sys.argv[1])
+m = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(m)
+m.workbook(sys.argv[2], [(s["name"], s["rows"], ()) for s in json.loads(sys.argv[3])])
 `;
-  execFileSync('python3', ['-c', script, path, JSON.stringify(sheets)]);
+  execFileSync('python3', ['-c', script, '../cli/tests/fixtures/import/make-xlsx.py', path, JSON.stringify(sheets)]);
 }
 
 // A zip bomb shaped like a workbook: 60 million cells in a few MB (the issue's 3.9 MB file froze the page 63 s).
