@@ -121,8 +121,8 @@ pub(crate) fn specialisation(ctx: &Ctx, warnings: &mut Vec<Warning>) -> Section<
     let d = ctx.d;
     let Some(reference) = &d.reference else {
         return Section::missing(
-            "未填写参照区域（reference）的分行业就业或产值，无法计算区位商",
-            "no reference area (reference) with employment or output by industry: LQs need one",
+            "未填写参照区域的分行业就业或产值，无法计算区位商",
+            "no reference area with employment or output by industry: LQs need one",
         );
     };
     if d.industries.is_empty() {
