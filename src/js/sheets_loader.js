@@ -2,6 +2,8 @@
 // (src/js/clustercalc-sheets-worker.js) with progress and cancel; where no worker can start (file://, a host
 // policy) it runs on the page. Writing (small: templates and result tables) runs on the page. This file is
 // copied by wasm-bindgen to snippets/<crate>/src/js/, four levels below the build's root.
+import { startWorker } from './app_files.js';
+
 const root = new URL('../../../../', import.meta.url);
 const build = () => document.querySelector('meta[name="clustercalc-build"]')?.content ?? '';
 let loading = null;
@@ -38,19 +40,11 @@ async function call(name, ...args) {
   }
 }
 
-// A worker for one read, or null where none can start. From another origin (a host page using the JavaScript
-// API) the worker is a same-origin blob that imports the script.
-function startWorker() {
-  const url = new URL(`clustercalc-sheets-worker.js?v=${encodeURIComponent(build())}`, root);
-  if (!url.protocol.startsWith('http')) return null;
+// A worker for one read, or null where none can start (file://, a host policy): then the page reads.
+function startSheetsWorker() {
+  if (!root.protocol.startsWith('http')) return null;
   try {
-    if (url.origin === self.location.origin) return new Worker(url, { type: 'module' });
-    const src = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
-    try {
-      return new Worker(src, { type: 'module' });
-    } finally {
-      URL.revokeObjectURL(src);
-    }
+    return startWorker('clustercalc-sheets-worker.js', build());
   } catch {
     return null;
   }
@@ -71,7 +65,7 @@ export function cancelRead() {
 export function readWorkbook(view, onProgress) {
   // A copy: `view` looks into the caller's memory, which may move before the read starts.
   const bytes = view.slice();
-  const worker = startWorker();
+  const worker = startSheetsWorker();
   if (!worker) return call('readWorkbook', bytes, onProgress);
   cancelRead();
   return new Promise((resolve, reject) => {
