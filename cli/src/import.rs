@@ -226,11 +226,7 @@ pub fn run(raw: &[String]) -> Result<String, String> {
         let mut read_any = false;
         let mut skipped: Option<CellError> = None;
         for sheet in chosen.iter().copied() {
-            if sheet
-                .rows
-                .iter()
-                .all(|r| r.iter().all(|c| c.trim().is_empty()))
-            {
+            if sheet.is_blank() {
                 continue;
             }
             let preview: Preview = match import::read(sheet, None) {

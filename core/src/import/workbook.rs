@@ -40,11 +40,13 @@ pub struct Chosen {
     pub others: Vec<String>,
 }
 
-fn blank(sheet: &Sheet) -> bool {
-    sheet
-        .rows
-        .iter()
-        .all(|r| r.iter().all(|c| c.trim().is_empty()))
+impl Sheet {
+    /// No cell with anything but spaces in it (the app and the CLI pass such a sheet over).
+    pub fn is_blank(&self) -> bool {
+        self.rows
+            .iter()
+            .all(|r| r.iter().all(|c| c.trim().is_empty()))
+    }
 }
 
 /// The sheet the user meant, by the CLI's rule: the first sheet with a table — one that reads, or one whose
@@ -55,7 +57,7 @@ pub fn choose_sheet(sheets: &[Sheet], kind: Option<TableKind>) -> Option<Chosen>
     let mut skipped = Vec::new();
     let mut first_problem: Option<(usize, CellError)> = None;
     for (k, sheet) in sheets.iter().enumerate() {
-        if blank(sheet) {
+        if sheet.is_blank() {
             skipped.push(CellError::sheet(&sheet.name, "空白工作表", "blank sheet"));
             continue;
         }
@@ -67,7 +69,7 @@ pub fn choose_sheet(sheets: &[Sheet], kind: Option<TableKind>) -> Option<Chosen>
             result => {
                 let others = sheets[k + 1..]
                     .iter()
-                    .filter(|s| !blank(s))
+                    .filter(|s| !s.is_blank())
                     .map(|s| s.name.clone())
                     .collect();
                 return Some(Chosen {
